@@ -1,0 +1,72 @@
+package dev.gigafactory.contracts.artifacts;
+
+import dev.gigafactory.contracts.codec.Digests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/** An artifact store in a local directory: {@code <root>/sha256/<first two hex>/<hex>}, written atomically. */
+public final class LocalArtifactStore implements ArtifactStore {
+
+    private final Path root;
+
+    public LocalArtifactStore(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public String put(byte[] content) {
+        String digest = Digests.sha256(content);
+        Path target = pathOf(digest);
+        if (Files.exists(target)) {
+            return digest;
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
+            Files.write(temporary, content);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return digest;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store artifact " + digest + " under " + root, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String digest) {
+        if (!Digests.isValid(digest)) {
+            return Optional.empty();
+        }
+        Path path = pathOf(digest);
+        try {
+            return Files.exists(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read artifact " + digest, e);
+        }
+    }
+
+    @Override
+    public boolean contains(String digest) {
+        return Digests.isValid(digest) && Files.exists(pathOf(digest));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    private Path pathOf(String digest) {
+        if (!Digests.isValid(digest)) {
+            throw new IllegalArgumentException("not a sha256 digest: " + digest);
+        }
+        String hex = digest.substring(Digests.PREFIX.length());
+        return root.resolve("sha256").resolve(hex.substring(0, 2)).resolve(hex);
+    }
+}

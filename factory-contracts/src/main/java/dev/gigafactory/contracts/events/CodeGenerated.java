@@ -1,0 +1,8 @@
+package dev.gigafactory.contracts.events;
+
+import dev.gigafactory.contracts.spec.ServiceSpec;
+
+/** The coder wrote a source tree; it lives in the artifact store under {@code sourceDigest} (claim check). */
+public record CodeGenerated(String spec, int version, int attempt, String stack, String agent, String sourceDigest,
+        int fileCount, ServiceSpec document) implements FactoryEvent {
+}

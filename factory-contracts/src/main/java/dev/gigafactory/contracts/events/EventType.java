@@ -1,0 +1,52 @@
+package dev.gigafactory.contracts.events;
+
+import dev.gigafactory.contracts.topics.Topics;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Each event record with its CloudEvent type and the topic it travels on. */
+public enum EventType {
+    SPEC_ACCEPTED("dev.gigafactory.spec.accepted.v1", Topics.SPECS_ACCEPTED, SpecAccepted.class), SPEC_REJECTED(
+            "dev.gigafactory.spec.rejected.v1", Topics.SPECS_REJECTED,
+            SpecRejected.class), PLAN_CREATED("dev.gigafactory.plan.created.v1", Topics.PLANS_CREATED,
+                    PlanCreated.class), CODE_GENERATED("dev.gigafactory.code.generated.v1", Topics.CODE_GENERATED,
+                            CodeGenerated.class), TESTS_COMPLETED("dev.gigafactory.tests.completed.v1",
+                                    Topics.TESTS_COMPLETED, TestsCompleted.class), DEPLOYMENT_COMPLETED(
+                                            "dev.gigafactory.deployment.completed.v1", Topics.DEPLOYMENTS_COMPLETED,
+                                            DeploymentCompleted.class), INCIDENT_DETECTED(
+                                                    "dev.gigafactory.incident.detected.v1", Topics.INCIDENTS_DETECTED,
+                                                    IncidentDetected.class), LEDGER_ENTRY_RECORDED(
+                                                            "dev.gigafactory.ledger.entry.v1", Topics.LEDGER,
+                                                            LedgerEntryRecorded.class);
+
+    private final String ceType;
+    private final String topic;
+    private final Class<? extends FactoryEvent> recordType;
+
+    EventType(String ceType, String topic, Class<? extends FactoryEvent> recordType) {
+        this.ceType = ceType;
+        this.topic = topic;
+        this.recordType = recordType;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends FactoryEvent> recordType() {
+        return recordType;
+    }
+
+    public static EventType of(FactoryEvent event) {
+        return Arrays.stream(values()).filter(type -> type.recordType == event.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no event type for " + event.getClass()));
+    }
+
+    public static Optional<EventType> byCeType(String ceType) {
+        return Arrays.stream(values()).filter(type -> type.ceType.equals(ceType)).findFirst();
+    }
+}

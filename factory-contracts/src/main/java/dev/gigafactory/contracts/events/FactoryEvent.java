@@ -1,0 +1,21 @@
+package dev.gigafactory.contracts.events;
+
+/** A fact one stage of the factory publishes. Every event names its spec, the spec version and the attempt. */
+public sealed interface FactoryEvent
+        permits SpecAccepted, SpecRejected, PlanCreated, CodeGenerated, TestsCompleted, DeploymentCompleted,
+        IncidentDetected, LedgerEntryRecorded {
+
+    String spec();
+
+    int version();
+
+    int attempt();
+
+    /**
+     * What tells two distinct facts of the same type, spec, version and attempt apart. Part of the deterministic
+     * CloudEvent id, so a stage that redoes the same work publishes the same id and consumers see a duplicate.
+     */
+    default String discriminator() {
+        return "";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.gigafactory.contracts.product;
+
+/**
+ * How the factory and a generated product meet, whatever the stack: where the sources are in the tree, how the
+ * product is told its port and data directory, and how it says it is listening.
+ */
+public final class ProductContract {
+
+    /** Properties file at the root of every generated source tree; {@code main-class} names the entry point. */
+    public static final String MANIFEST = "gigafactory-product.properties";
+    public static final String MAIN_CLASS_KEY = "main-class";
+    public static final String MAIN_SOURCES = "src/main/java/";
+    public static final String TEST_SOURCES = "src/test/java/";
+
+    /** Port to bind on 127.0.0.1; 0 (the default) asks the OS for a free one. */
+    public static final String ENV_PORT = "PORT";
+    /** Directory the product keeps its data in (its journal); survives restarts and redeploys. */
+    public static final String ENV_DATA_DIR = "DATA_DIR";
+
+    /** The product prints this line, followed by the bound port, once it accepts connections. */
+    public static final String READY_LINE = "gigafactory-product listening on port ";
+
+    public static final String HEALTH_PATH = "/health";
+    public static final String METRICS_PATH = "/metrics";
+
+    private ProductContract() {
+    }
+}

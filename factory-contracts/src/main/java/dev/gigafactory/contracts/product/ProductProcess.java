@@ -1,0 +1,202 @@
+package dev.gigafactory.contracts.product;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A generated product running as a local process: started from its jar with a scrubbed environment, ready once it
+ * has printed its port and answers {@code /health}. Shared by the tester (which starts it to test it) and the
+ * deployer (which starts it to serve it), so both run a product the same way.
+ */
+public final class ProductProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile(Pattern.quote(ProductContract.READY_LINE) + "(\\d{1,5})\\R");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ProductProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** What to start and how. {@code wrapper} prefixes the command (a sandbox such as bubblewrap), may be empty. */
+    public record Launch(Path jar, Path dataDir, Path log, int port, List<String> wrapper, List<String> jvmFlags,
+            Duration readyTimeout) {
+
+        public static Launch of(Path jar, Path dataDir, Path log) {
+            return new Launch(jar, dataDir, log, 0, List.of(), List.of("-Xmx64m", "-Xss512k", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-Xshare:auto"), Duration.ofSeconds(30));
+        }
+
+        public Launch withPort(int newPort) {
+            return new Launch(jar, dataDir, log, newPort, wrapper, jvmFlags, readyTimeout);
+        }
+
+        public Launch withWrapper(List<String> newWrapper) {
+            return new Launch(jar, dataDir, log, port, newWrapper, jvmFlags, readyTimeout);
+        }
+
+        public Launch withReadyTimeout(Duration timeout) {
+            return new Launch(jar, dataDir, log, port, wrapper, jvmFlags, timeout);
+        }
+    }
+
+    public static ProductProcess start(Launch launch) throws ProductStartException {
+        List<String> command = new ArrayList<>(launch.wrapper());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launch.jvmFlags());
+        command.add("-jar");
+        command.add(launch.jar().toAbsolutePath().toString());
+        try {
+            Files.createDirectories(launch.dataDir());
+            Files.createDirectories(launch.log().toAbsolutePath().getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log().toFile()));
+            scrub(builder.environment(), launch);
+            long logStart = Files.exists(launch.log()) ? Files.size(launch.log()) : 0;
+            Process process = builder.start();
+            int port = awaitPort(process, launch, logStart);
+            ProductProcess product = new ProductProcess(process, port, launch.log());
+            product.awaitHealthy(launch.readyTimeout());
+            return product;
+        } catch (IOException e) {
+            throw new ProductStartException("cannot start " + launch.jar() + ": " + e.getMessage(), "");
+        }
+    }
+
+    // No factory secret, credential or token reaches a product: it sees only what it needs to run.
+    private static void scrub(Map<String, String> env, Launch launch) {
+        String path = env.getOrDefault("PATH", "/usr/bin:/bin");
+        env.clear();
+        env.put("PATH", path);
+        env.put("LANG", "C.UTF-8");
+        env.put(ProductContract.ENV_PORT, Integer.toString(launch.port()));
+        env.put(ProductContract.ENV_DATA_DIR, launch.dataDir().toAbsolutePath().toString());
+    }
+
+    private static int awaitPort(Process process, Launch launch, long logStart) throws IOException,
+            ProductStartException {
+        long deadline = System.nanoTime() + launch.readyTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = readFrom(launch.log(), logStart);
+            Matcher ready = READY.matcher(output);
+            if (ready.find()) {
+                return Integer.parseInt(ready.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new ProductStartException("the product exited with code " + process.exitValue()
+                        + " before it was listening", tail(output));
+            }
+            sleep(20);
+        }
+        process.destroyForcibly();
+        throw new ProductStartException("the product did not report a port within " + launch.readyTimeout(),
+                tail(readFrom(launch.log(), logStart)));
+    }
+
+    private void awaitHealthy(Duration timeout) throws ProductStartException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (isHealthy()) {
+                return;
+            }
+            sleep(20);
+        }
+        stop(Duration.ofSeconds(2));
+        throw new ProductStartException("the product never answered " + ProductContract.HEALTH_PATH + " with 200",
+                tail(logText()));
+    }
+
+    public boolean isHealthy() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + ProductContract.HEALTH_PATH))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String logText() {
+        return readFrom(log, 0);
+    }
+
+    /** SIGTERM, then SIGKILL once the grace period is over. */
+    public void stop(Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+
+    public static String tail(String text) {
+        int limit = 4000;
+        return text.length() <= limit ? text : "…" + text.substring(text.length() - limit);
+    }
+
+    private static String readFrom(Path log, long offset) {
+        try {
+            byte[] bytes = Files.exists(log) ? Files.readAllBytes(log) : new byte[0];
+            int from = (int) Math.min(offset, bytes.length);
+            return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
