@@ -57,6 +57,14 @@ public final class Json {
         }
     }
 
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);
     }

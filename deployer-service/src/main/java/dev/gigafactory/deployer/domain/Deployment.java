@@ -1,0 +1,27 @@
+package dev.gigafactory.deployer.domain;
+
+import dev.gigafactory.contracts.spec.Slo;
+
+/**
+ * One version of a spec as the deployer last ran it. {@code pid} is null when no process of ours is serving it (it
+ * crashed, was stopped, or was gone when the deployer started again); port and url then say where it last served.
+ */
+public record Deployment(String spec, int version, int attempt, String artifactDigest, Slo slo, Long pid, int port,
+        String url) {
+
+    public boolean running() {
+        return pid != null;
+    }
+
+    public Deployment stopped() {
+        return new Deployment(spec, version, attempt, artifactDigest, slo, null, port, url);
+    }
+
+    public Release release() {
+        return new Release(spec, version, attempt, artifactDigest, slo);
+    }
+
+    public boolean serves(Release release) {
+        return version == release.version() && artifactDigest.equals(release.artifactDigest());
+    }
+}

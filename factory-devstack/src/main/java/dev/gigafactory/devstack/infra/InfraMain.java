@@ -1,0 +1,92 @@
+package dev.gigafactory.devstack.infra;
+
+import dev.gigafactory.devstack.kafka.EmbeddedKafka;
+import dev.gigafactory.devstack.postgres.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Hosts the embedded broker and/or database in a JVM of their own, writes where they listen to {@code infra.json} in
+ * its directory, and stays up until killed (or, with {@code --exit-with-parent}, until its parent goes away).
+ *
+ * <p>
+ * Usage: {@code InfraMain --dir DIR [--kafka] [--postgres] [--ephemeral] [--exit-with-parent]}. With
+ * {@code --ephemeral} the data lives in temp dirs removed on exit; otherwise under DIR.
+ */
+public final class InfraMain {
+
+    private InfraMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> flags = List.of(args);
+        int dirIndex = flags.indexOf("--dir");
+        if (dirIndex < 0 || dirIndex + 1 >= args.length) {
+            System.err.println("usage: InfraMain --dir DIR [--kafka] [--postgres] [--ephemeral] [--exit-with-parent]");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[dirIndex + 1]).toAbsolutePath();
+        boolean ephemeral = flags.contains("--ephemeral");
+        Logging.quietenJBossLogManager();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Hosted hosted = new Hosted();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hosted.close();
+            stopped.countDown();
+        }, "infra-stop"));
+        try {
+            if (flags.contains("--kafka")) {
+                hosted.kafka = EmbeddedKafka.start(ephemeral ? null : dir.resolve("kafka"));
+            }
+            if (flags.contains("--postgres")) {
+                hosted.database = EmbeddedDatabase.start(ephemeral ? null : dir.resolve("postgres"));
+            }
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        new InfraAddresses(hosted.kafka == null ? null : hosted.kafka.bootstrapServers(),
+                hosted.database == null ? null : hosted.database.endpoint(), ProcessHandle.current().pid())
+                .writeTo(dir);
+        System.err.println("infrastructure ready: " + InfraAddresses.readFrom(dir));
+        if (flags.contains("--exit-with-parent")) {
+            exitWhenStdinCloses();
+        }
+        stopped.await();
+    }
+
+    /** The parent holds our stdin; when it dies, even by SIGKILL, the pipe closes and we follow. */
+    private static void exitWhenStdinCloses() {
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() >= 0) {
+                    // ignore anything written; only end-of-stream matters
+                }
+            } catch (IOException e) {
+                // a broken pipe means the same as end-of-stream
+            }
+            System.exit(0);
+        }, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** What this process hosts; closed in reverse order of start by the shutdown hook. */
+    private static final class Hosted {
+        private volatile EmbeddedKafka kafka;
+        private volatile EmbeddedDatabase database;
+
+        void close() {
+            if (database != null) {
+                database.close();
+            }
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
+    }
+}

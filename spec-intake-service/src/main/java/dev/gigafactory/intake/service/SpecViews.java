@@ -1,0 +1,38 @@
+package dev.gigafactory.intake.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gigafactory.intake.domain.SpecStatus;
+import java.time.Instant;
+import java.util.List;
+
+/** What the status API answers. */
+public final class SpecViews {
+
+    private SpecViews() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Submitted(String name, int version, String status, Boolean unchanged, String message) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Summary(String name, int version, String stage, String url, Instant updatedAt) {
+
+        public static Summary of(SpecStatus status) {
+            return new Summary(status.name, status.version, status.stage, status.url, status.updatedAt);
+        }
+    }
+
+    public record Page(List<Summary> items, int page, int size) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Detail(String name, int version, String stage, String url, List<StageChanged> timeline) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VersionDetail(String name, int version, String digest, String stage, String url,
+            JsonNode document, JsonNode changes, Instant acceptedAt, List<StageChanged> timeline) {
+    }
+}

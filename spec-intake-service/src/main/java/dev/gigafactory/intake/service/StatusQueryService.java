@@ -1,0 +1,57 @@
+package dev.gigafactory.intake.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gigafactory.contracts.codec.Json;
+import dev.gigafactory.intake.domain.SpecStatus;
+import dev.gigafactory.intake.repository.SpecVersionRepository;
+import dev.gigafactory.intake.repository.StatusRepository;
+import io.quarkus.panache.common.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Answers the status API from the read model; callers open the session. */
+@ApplicationScoped
+public class StatusQueryService {
+
+    private final StatusRepository status;
+    private final SpecVersionRepository versions;
+
+    public StatusQueryService(StatusRepository status, SpecVersionRepository versions) {
+        this.status = status;
+        this.versions = versions;
+    }
+
+    public Uni<List<SpecViews.Summary>> list(String stage, int page, int size) {
+        return status.newestPerSpec(stage, Page.of(page, size))
+                .map(rows -> rows.stream().map(SpecViews.Summary::of).toList());
+    }
+
+    public Uni<SpecViews.Detail> newest(String name) {
+        return status.newest(name).chain(current -> current == null
+                ? Uni.createFrom().nullItem()
+                : timeline(current).map(timeline -> new SpecViews.Detail(current.name, current.version,
+                        current.stage, current.url, timeline)));
+    }
+
+    public Uni<SpecViews.VersionDetail> version(String name, int version) {
+        return versions.byVersion(name, version).chain(stored -> stored == null
+                ? Uni.createFrom().nullItem()
+                : status.status(name, version).chain(current -> timelineOf(name, version).map(timeline -> {
+                    JsonNode document = Json.read(stored.document, JsonNode.class);
+                    JsonNode changes = Json.read(stored.changes, JsonNode.class);
+                    return new SpecViews.VersionDetail(name, version, stored.digest,
+                            current == null ? null : current.stage, current == null ? null : current.url, document,
+                            changes, stored.acceptedAt, timeline);
+                })));
+    }
+
+    private Uni<List<StageChanged>> timeline(SpecStatus current) {
+        return timelineOf(current.name, current.version);
+    }
+
+    private Uni<List<StageChanged>> timelineOf(String name, int version) {
+        return status.timeline(name, version)
+                .map(changes -> changes.stream().map(change -> StageChanged.of(change, null)).toList());
+    }
+}

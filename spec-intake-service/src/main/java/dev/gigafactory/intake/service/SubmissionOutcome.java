@@ -1,0 +1,21 @@
+package dev.gigafactory.intake.service;
+
+import dev.gigafactory.contracts.events.SpecChange;
+import dev.gigafactory.contracts.validation.Problem;
+import java.util.List;
+
+/** What became of one submitted document. */
+public sealed interface SubmissionOutcome {
+
+    /** A new version was stored and announced. */
+    record Accepted(String name, int version, String digest, List<SpecChange> changes) implements SubmissionOutcome {
+    }
+
+    /** The document means exactly what the newest version means: nothing new to build. */
+    record Unchanged(String name, int version, String digest) implements SubmissionOutcome {
+    }
+
+    /** The document was refused; {@code name} is null when it could not even be read. */
+    record Rejected(String name, List<Problem> problems) implements SubmissionOutcome {
+    }
+}

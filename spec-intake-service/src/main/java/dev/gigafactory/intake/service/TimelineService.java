@@ -1,0 +1,68 @@
+package dev.gigafactory.intake.service;
+
+import dev.gigafactory.contracts.codec.CloudEvent;
+import dev.gigafactory.contracts.events.FactoryEvent;
+import dev.gigafactory.contracts.events.Submission;
+import dev.gigafactory.intake.domain.Stage;
+import dev.gigafactory.intake.domain.StageChange;
+import dev.gigafactory.intake.repository.StatusRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** Keeps the status read model: every pipeline event becomes timeline entries and moves the current stage. */
+@ApplicationScoped
+public class TimelineService {
+
+    private final StatusRepository status;
+    private final StageBroadcaster broadcaster;
+
+    public TimelineService(StatusRepository status, StageBroadcaster broadcaster) {
+        this.status = status;
+        this.broadcaster = broadcaster;
+    }
+
+    /** Called inside the transaction that stores a new version. */
+    Uni<Void> submitted(String name, int version, Submission source, Instant at) {
+        StageChange change = change(name, version, Stage.SUBMITTED, at, "submission/" + source.id(), "submission",
+                "via " + source.channel());
+        return append(change, null).replaceWithVoid();
+    }
+
+    /** Idempotent: a replayed event finds its timeline entries already there and changes nothing. */
+    public Uni<Void> record(CloudEvent<FactoryEvent> event) {
+        FactoryEvent data = event.data();
+        Instant at = event.time() != null ? event.time() : Instant.now();
+        List<StageMapping.StageUpdate> updates = StageMapping.of(data);
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(updates)
+                .onItem().transformToUniAndConcatenate(update -> append(change(data.spec(), data.version(),
+                        update.stage(), at, event.id(), event.type(), update.detail()), update.url()))
+                .collect().asList())
+                .invoke(applied -> applied.stream().filter(Objects::nonNull).forEach(broadcaster::publish))
+                .replaceWithVoid();
+    }
+
+    private Uni<StageChanged> append(StageChange change, String url) {
+        return status.appendChange(change).chain(inserted -> inserted
+                ? status.moveTo(change.name, change.version, change.stage, url, change.at)
+                        .replaceWith(StageChanged.of(change, url))
+                : Uni.createFrom().nullItem());
+    }
+
+    private static StageChange change(String name, int version, Stage stage, Instant at, String eventId,
+            String eventType, String detail) {
+        StageChange change = new StageChange();
+        change.name = name;
+        change.version = version;
+        change.stage = stage.wireName();
+        change.at = at;
+        change.eventId = eventId;
+        change.eventType = eventType;
+        change.detail = detail;
+        return change;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.gigafactory.tester.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Everything the gate quotes (logs, diagnostics, response bodies, JSON values) is bounded, so verdicts stay small. */
+public final class Excerpts {
+
+    /** Bound for a verdict's log excerpt. */
+    public static final int LOG_LIMIT = 4000;
+    /** Bound for a value quoted inside a step message. */
+    public static final int VALUE_LIMIT = 160;
+
+    private Excerpts() {
+    }
+
+    /** The end of a log: where a crash or the last error usually is. */
+    public static String tail(String text) {
+        return tail(text, LOG_LIMIT);
+    }
+
+    public static String tail(String text, int limit) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= limit ? text : "…" + text.substring(text.length() - limit);
+    }
+
+    /** The start of a text: where the first compile error, the cause of the rest, is. */
+    public static String head(String text, int limit) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= limit ? text : text.substring(0, limit) + "…";
+    }
+
+    /** A JSON value as it would be written, shortened if long. */
+    public static String json(JsonNode value) {
+        return head(value == null || value.isMissingNode() ? "missing" : value.toString(), VALUE_LIMIT);
+    }
+
+    /** The text of a response body, shortened, on one line. */
+    public static String body(String text) {
+        return head(text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " "), VALUE_LIMIT);
+    }
+}
