@@ -29,7 +29,7 @@ public record FieldSpec(
 
     FieldSpec normalized() {
         return new FieldSpec(name, type, isRequired(), defaultValue, minLength, maxLength, pattern,
-                minimum == null ? null : minimum.stripTrailingZeros(),
-                maximum == null ? null : maximum.stripTrailingZeros(), values);
+                minimum == null ? null : new BigDecimal(minimum.stripTrailingZeros().toPlainString()),
+                maximum == null ? null : new BigDecimal(maximum.stripTrailingZeros().toPlainString()), values);
     }
 }

@@ -9,7 +9,10 @@ public record Slo(BigDecimal availability, Integer latencyP99Ms) {
     public static final Slo DEFAULT = new Slo(new BigDecimal("99.5"), 250);
 
     Slo normalized() {
-        return new Slo(availability == null ? DEFAULT.availability : availability.stripTrailingZeros(),
+        return new Slo(
+                availability == null
+                        ? DEFAULT.availability
+                        : new BigDecimal(availability.stripTrailingZeros().toPlainString()),
                 latencyP99Ms == null ? DEFAULT.latencyP99Ms : latencyP99Ms);
     }
 }

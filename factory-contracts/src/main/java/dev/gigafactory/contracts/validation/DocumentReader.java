@@ -66,8 +66,8 @@ public final class DocumentReader {
         if (text.indexOf('\0') >= 0) {
             return failed("the document contains NUL characters; it must be YAML or JSON text");
         }
-        if (text.indexOf('!') >= 0) {
-            String tagProblem = TagScanner.firstTag(text);
+        if (text.indexOf('!') >= 0 || text.indexOf('*') >= 0) {
+            String tagProblem = YamlFeatureScanner.firstProblem(text);
             if (tagProblem != null) {
                 return failed(tagProblem);
             }
@@ -83,10 +83,21 @@ public final class DocumentReader {
             }
             return new Read(tree, null);
         } catch (JsonProcessingException e) {
-            return failed("the document cannot be parsed as YAML or JSON: " + firstLine(e.getOriginalMessage()));
+            return failed(explain(firstLine(e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
             return failed("the document cannot be parsed as YAML or JSON: " + firstLine(e.getMessage()));
         }
+    }
+
+    // The parser's limits speak of its internals; the sender needs to know what in the document tripped them.
+    private static String explain(String parserMessage) {
+        if (parserMessage.contains("aliases")) {
+            return "the document uses too many YAML aliases (at most " + MAX_ALIASES + "); an alias bomb is refused";
+        }
+        if (parserMessage.toLowerCase().contains("nesting depth")) {
+            return "the document nests deeper than " + MAX_NESTING_DEPTH + " levels; a spec never needs that";
+        }
+        return "the document cannot be parsed as YAML or JSON: " + parserMessage;
     }
 
     private static Read failed(String message) {

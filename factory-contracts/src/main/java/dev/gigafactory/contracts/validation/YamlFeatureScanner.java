@@ -9,25 +9,29 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
- * Finds explicit YAML tags. Jackson would ignore them, but a tag like {@code !!java.lang.Runtime} in a spec is an
- * attack or a mistake, and either way the sender deserves to hear about it rather than see it silently dropped.
+ * Finds YAML features a spec never needs. Jackson would ignore explicit tags, but a tag like
+ * {@code !!java.lang.Runtime} in a spec is an attack or a mistake, and either way the sender deserves to hear about it
+ * rather than see it silently dropped. Aliases are refused too: Jackson does not expand them into the data they name,
+ * so a spec using them would silently mean something else (and an alias bomb is the classic YAML attack).
  */
-final class TagScanner {
+final class YamlFeatureScanner {
 
-    private TagScanner() {
+    private YamlFeatureScanner() {
     }
 
-    static String firstTag(String text) {
+    static String firstProblem(String text) {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setCodePointLimit(DocumentReader.MAX_DOCUMENT_BYTES);
             ParserImpl parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
             while (parser.peekEvent() != null) {
                 Event event = parser.getEvent();
+                if (event.is(Event.ID.Alias)) {
+                    return "YAML alias at line " + line(event) + " is not supported; write the value out";
+                }
                 String tag = tagOf(event);
                 if (tag != null && !isPlainTag(tag)) {
-                    int line = event.getStartMark() == null ? 0 : event.getStartMark().getLine() + 1;
-                    return "YAML tag '" + tag + "' at line " + line + " is not allowed; a spec is plain data";
+                    return "YAML tag '" + tag + "' at line " + line(event) + " is not allowed; a spec is plain data";
                 }
                 if (event.is(Event.ID.StreamEnd)) {
                     return null;
@@ -38,6 +42,10 @@ final class TagScanner {
             // Syntax errors are reported by the real parse, with its own message.
             return null;
         }
+    }
+
+    private static int line(Event event) {
+        return event.getStartMark() == null ? 0 : event.getStartMark().getLine() + 1;
     }
 
     private static String tagOf(Event event) {

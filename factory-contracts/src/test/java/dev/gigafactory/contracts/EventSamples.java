@@ -1,0 +1,80 @@
+package dev.gigafactory.contracts;
+
+import dev.gigafactory.contracts.codec.Json;
+import dev.gigafactory.contracts.events.CodeGenerated;
+import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.events.FactoryEvent;
+import dev.gigafactory.contracts.events.IncidentDetected;
+import dev.gigafactory.contracts.events.LedgerEntryRecorded;
+import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.contracts.events.PlanTask;
+import dev.gigafactory.contracts.events.SpecAccepted;
+import dev.gigafactory.contracts.events.SpecChange;
+import dev.gigafactory.contracts.events.SpecRejected;
+import dev.gigafactory.contracts.events.Submission;
+import dev.gigafactory.contracts.events.TestsCompleted;
+import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.contracts.spec.Slo;
+import dev.gigafactory.contracts.validation.Problem;
+import dev.gigafactory.contracts.validation.SpecValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One sample of every event type: the shared test data behind the golden fixtures. */
+public final class EventSamples {
+
+    public static final String DIGEST = "sha256:" + "ab".repeat(32);
+    private static final Instant AT = Instant.parse("2026-01-02T03:04:05Z");
+
+    private EventSamples() {
+    }
+
+    public static ServiceSpec todo() {
+        return example("todo.yaml");
+    }
+
+    public static ServiceSpec example(String file) {
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of("..", "examples", "specs", file));
+            return new SpecValidator().validate(bytes).spec();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Map<String, FactoryEvent> all() {
+        ServiceSpec todo = todo();
+        List<SpecChange> changes = List.of(SpecChange.added("entity", "Todo"));
+        TestsCompleted.StepResult step = new TestsCompleted.StepResult(0, "POST", "/todos", 201, 201, true, "ok", 12);
+        return Map.of(
+                "spec-accepted", new SpecAccepted("todo", 1, 1, DIGEST, todo, changes, AT),
+                "spec-rejected", new SpecRejected("todo", 0, 0,
+                        List.of(Problem.at("/spec/entities/0/name", "entity name 'Todo' is used twice")),
+                        Submission.fromTopic("factory.specs.submitted", 2, 42), AT),
+                "plan-created", new PlanCreated("todo", 1, 1, PlanCreated.PlanKind.INITIAL, todo,
+                        List.of(new PlanTask("scaffold", "scaffold", "todo", List.of(), List.of("spec"),
+                                List.of("Main.java"))),
+                        changes, "version 1"),
+                "code-generated", new CodeGenerated("todo", 1, 1, "jdk-http", "template", DIGEST, 14, todo),
+                "tests-completed", new TestsCompleted("todo", 1, 1, true, DIGEST, DIGEST,
+                        List.of(new TestsCompleted.CaseResult("create a todo and read it back", true, List.of(step))),
+                        null, "", 2300, todo),
+                "deployment-completed", new DeploymentCompleted("todo", 1, 1, true, "http://127.0.0.1:40123", DIGEST,
+                        "local", new Slo(new BigDecimal("99.5"), 250), "healthy"),
+                "incident-detected", new IncidentDetected("todo", 1, 1, "7d8e5b9c-2f4a-4c1e-9a0b-3d2c1b0a9f8e",
+                        IncidentDetected.Kind.CRASH, IncidentDetected.Remediation.RESTART,
+                        "GET http://127.0.0.1:40123/health: connection refused x 2", AT),
+                "ledger-entry-recorded", new LedgerEntryRecorded("todo", 1, 1, "coder", "call-1", "gpt-4o-mini", 1200,
+                        300, new BigDecimal("0.00036")));
+    }
+
+    public static String json(FactoryEvent event) {
+        return Json.writeString(event);
+    }
+}
