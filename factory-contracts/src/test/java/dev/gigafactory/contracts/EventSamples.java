@@ -66,7 +66,7 @@ public final class EventSamples {
                         List.of(new TestsCompleted.CaseResult("create a todo and read it back", true, List.of(step))),
                         null, "", 2300, todo),
                 "deployment-completed", new DeploymentCompleted("todo", 1, 1, true, "http://127.0.0.1:40123", DIGEST,
-                        "local", new Slo(new BigDecimal("99.5"), 250), "healthy"),
+                        "local", new Slo(new BigDecimal("99.5"), 250), "healthy", DeploymentCompleted.DEPLOY),
                 "incident-detected", new IncidentDetected("todo", 1, 1, "7d8e5b9c-2f4a-4c1e-9a0b-3d2c1b0a9f8e",
                         IncidentDetected.Kind.CRASH, IncidentDetected.Remediation.RESTART,
                         "GET http://127.0.0.1:40123/health: connection refused x 2", AT),

@@ -144,22 +144,30 @@ public final class LocalProcessTarget implements DeploymentTarget {
         }
     }
 
-    /** SIGTERM, then SIGKILL once the grace period is over. */
+    /** SIGTERM, then SIGKILL once the grace period is over; returns once the process is gone. */
     private void terminate(Deployment deployment) {
         if (!deployment.running()) {
             return;
         }
         ProcessHandle.of(deployment.pid()).filter(ProcessHandle::isAlive).ifPresent(process -> {
             process.destroy();
-            try {
-                process.onExit().get(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
+            if (!awaitExit(process, settings.stopGrace())) {
                 process.destroyForcibly();
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
+                awaitExit(process, Duration.ofSeconds(5));
             }
             LOG.infof("stopped %s v%d (pid %d)", deployment.spec(), deployment.version(), deployment.pid());
         });
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

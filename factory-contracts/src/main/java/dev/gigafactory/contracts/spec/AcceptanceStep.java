@@ -7,8 +7,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AcceptanceStep(Request request, Expectation expect, Map<String, String> save) {
 
-    public Map<String, String> save() {
-        return save == null ? Map.of() : save;
+    public AcceptanceStep {
+        save = save == null ? Map.of() : save;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

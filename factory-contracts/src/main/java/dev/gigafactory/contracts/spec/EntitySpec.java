@@ -7,8 +7,8 @@ import java.util.Locale;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EntitySpec(String name, String plural, List<Operation> operations, List<FieldSpec> fields) {
 
-    public List<FieldSpec> fields() {
-        return fields == null ? List.of() : fields;
+    public EntitySpec {
+        fields = fields == null ? List.of() : fields;
     }
 
     /** The URL segment: the given plural, or the lower-case name plus "s". */

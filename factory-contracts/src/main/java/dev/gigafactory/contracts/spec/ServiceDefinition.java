@@ -16,12 +16,9 @@ public record ServiceDefinition(
 
     public static final String DEFAULT_STACK = "jdk-http";
 
-    public List<EntitySpec> entities() {
-        return entities == null ? List.of() : entities;
-    }
-
-    public List<AcceptanceCase> acceptance() {
-        return acceptance == null ? List.of() : acceptance;
+    public ServiceDefinition {
+        entities = entities == null ? List.of() : entities;
+        acceptance = acceptance == null ? List.of() : acceptance;
     }
 
     ServiceDefinition normalized() {

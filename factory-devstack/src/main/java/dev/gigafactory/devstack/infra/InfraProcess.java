@@ -27,9 +27,10 @@ public final class InfraProcess implements AutoCloseable {
      * @param dir where {@code infra.json} (and, unless ephemeral, the data) goes
      * @param ephemeral data in temp dirs the child removes on exit
      * @param tiedToParent the child exits when this JVM does, however it dies
+     * @param detached in a session of its own, so it outlives the terminal that started it
      */
-    public record Options(Path dir, List<Component> components, boolean ephemeral, boolean tiedToParent, Path log,
-            String classpath) {
+    public record Options(Path dir, List<Component> components, boolean ephemeral, boolean tiedToParent,
+            boolean detached, Path log, String classpath) {
     }
 
     private final Process process;
@@ -45,7 +46,7 @@ public final class InfraProcess implements AutoCloseable {
     /** For test resources: temp dir, temp data, dies with this JVM, classpath of this JVM. */
     public static InfraProcess forTests(Component... components) {
         Path dir = TempDirs.create("devstack-infra");
-        return start(new Options(dir, List.of(components), true, true, dir.resolve("infra.log"),
+        return start(new Options(dir, List.of(components), true, true, false, dir.resolve("infra.log"),
                 JavaCommand.currentClasspath()));
     }
 
@@ -80,8 +81,13 @@ public final class InfraProcess implements AutoCloseable {
         if (options.tiedToParent()) {
             args.add("--exit-with-parent");
         }
-        return JavaCommand.of(dir.resolve("infra.args"), options.classpath(), JVM_FLAGS, InfraMain.class.getName(),
-                args);
+        List<String> command = new ArrayList<>();
+        if (options.detached()) {
+            Processes.detachPrefix().ifPresent(command::add);
+        }
+        command.addAll(JavaCommand.of(dir.resolve("infra.args"), options.classpath(), JVM_FLAGS,
+                InfraMain.class.getName(), args));
+        return command;
     }
 
     private static InfraAddresses awaitAddresses(Process process, Path dir, Path log) {

@@ -111,12 +111,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
+    /** Formats new storage; storage kept from an earlier run keeps its cluster id and its topics. */
     private static void format(Path dir, Properties props) {
         try {
             Files.createDirectories(dir);
             Path configFile = dir.resolve("server.properties");
             try (Writer out = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
                 props.store(out, "embedded KRaft broker");
+            }
+            if (Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+                return;
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString(),

@@ -1,5 +1,7 @@
 package dev.gigafactory.devstack.postgres;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +17,27 @@ import java.util.regex.Pattern;
 public record PostgresEndpoint(String host, int port, String username, String password) {
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    /** Reads {@code postgresql://[user[:password]@]host[:port][/ignored]}; user and password default to postgres. */
+    public static PostgresEndpoint parse(String url) {
+        URI uri = URI.create(url.trim());
+        if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("not a postgresql://user:password@host:port URL: " + url);
+        }
+        String userInfo = uri.getUserInfo();
+        String user = userInfo == null || userInfo.isEmpty() ? "postgres" : userInfo.split(":", 2)[0];
+        String password = userInfo != null && userInfo.contains(":") ? userInfo.split(":", 2)[1] : "postgres";
+        return new PostgresEndpoint(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), user, password);
+    }
+
+    /** The inverse of {@link #parse}. */
+    public String toUrl() {
+        try {
+            return new URI("postgresql", username + ":" + password, host, port, null, null, null).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("unrepresentable endpoint " + host + ":" + port, e);
+        }
+    }
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;

@@ -6,6 +6,8 @@ import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecRejected;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +54,13 @@ public class SpecEventPublisher {
                     sent.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
+        // The broker acknowledges on a Kafka thread; callers continue with Hibernate Reactive, which needs their
+        // Vert.x context back.
+        Context caller = Vertx.currentContext();
         emitter.send(message);
-        return Uni.createFrom().completionStage(sent);
+        Uni<Void> acknowledged = Uni.createFrom().completionStage(sent);
+        return caller == null
+                ? acknowledged
+                : acknowledged.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcesses {
 
     private final List<String> wrapper;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     public ChildProcesses(List<String> wrapper) {
         this.wrapper = List.copyOf(wrapper);
@@ -43,8 +46,31 @@ public final class ChildProcesses {
         return builder;
     }
 
+    /** Remembers a started process, so {@link #killAll()} can reach it if the tester shuts down mid-run. */
+    public void started(long pid) {
+        running.add(pid);
+    }
+
+    public void ended(long pid) {
+        running.remove(pid);
+    }
+
+    /** On shutdown: no product or test JVM outlives the tester that started it. */
+    public void killAll() {
+        for (Long pid : List.copyOf(running)) {
+            ProcessHandle.of(pid).ifPresent(handle -> {
+                handle.descendants().forEach(ProcessHandle::destroyForcibly);
+                handle.destroyForcibly();
+            });
+            running.remove(pid);
+        }
+    }
+
     /** Kills the process and whatever it started, and waits briefly for it to be gone. */
     public static void kill(Process process) {
+        if (process == null) {
+            return;
+        }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {

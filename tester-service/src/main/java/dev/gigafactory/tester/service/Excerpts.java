@@ -1,6 +1,13 @@
 package dev.gigafactory.tester.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /** Everything the gate quotes (logs, diagnostics, response bodies, JSON values) is bounded, so verdicts stay small. */
 public final class Excerpts {
@@ -23,6 +30,25 @@ public final class Excerpts {
             return null;
         }
         return text.length() <= limit ? text : "…" + text.substring(text.length() - limit);
+    }
+
+    /** The last {@link #LOG_LIMIT} characters of a file, read without loading all of a log that ran wild. */
+    public static String tailOf(Path file) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            int length = (int) Math.min(size, LOG_LIMIT * 4L);
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            channel.position(size - length);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // read until the buffer is full
+            }
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+            return size > length ? tail("…" + text) : tail(text);
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            return "(cannot read " + file.getFileName() + ": " + e.getMessage() + ")";
+        }
     }
 
     /** The start of a text: where the first compile error, the cause of the rest, is. */

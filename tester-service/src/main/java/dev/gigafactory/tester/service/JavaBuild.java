@@ -32,7 +32,7 @@ import javax.tools.ToolProvider;
  */
 public final class JavaBuild {
 
-    /** How a compilation ended: the diagnostics, relative to the workspace, errors first. */
+    /** How a compilation ended: the diagnostics, relative to the source tree, errors first. */
     public record Compilation(boolean succeeded, int errors, String diagnostics) {
 
         public String summary() {
@@ -55,9 +55,12 @@ public final class JavaBuild {
         }
     }
 
-    /** Compiles every {@code .java} under {@code sources} into {@code output}. */
-    public Compilation compile(Path workspace, Path sources, List<Path> classpath, Path output, Duration timeout) {
-        Path root = workspace.toAbsolutePath().normalize();
+    /**
+     * Compiles every {@code .java} under {@code sources} into {@code output}; diagnostics name files relative to
+     * {@code treeRoot}, as the source tree does.
+     */
+    public Compilation compile(Path treeRoot, Path sources, List<Path> classpath, Path output, Duration timeout) {
+        Path root = treeRoot.toAbsolutePath().normalize();
         List<File> files = javaFiles(sources);
         if (files.isEmpty()) {
             return new Compilation(false, 1, "no Java sources under " + root.relativize(sources.toAbsolutePath()));
@@ -82,7 +85,7 @@ public final class JavaBuild {
         }
     }
 
-    private Compilation run(Path workspace, List<File> files, List<Path> classpath, Path output) throws IOException {
+    private Compilation run(Path treeRoot, List<File> files, List<Path> classpath, Path output) throws IOException {
         Files.createDirectories(output);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
@@ -94,7 +97,7 @@ public final class JavaBuild {
             StringWriter messages = new StringWriter();
             boolean ok = compiler.getTask(messages, fileManager, diagnostics, options, null,
                     fileManager.getJavaFileObjectsFromFiles(files)).call();
-            return new Compilation(ok, errorCount(diagnostics), describe(workspace, diagnostics) + messages);
+            return new Compilation(ok, errorCount(diagnostics), describe(treeRoot, diagnostics) + messages);
         }
     }
 
@@ -103,7 +106,7 @@ public final class JavaBuild {
                 .count();
     }
 
-    private static String describe(Path workspace, DiagnosticCollector<JavaFileObject> diagnostics) {
+    private static String describe(Path treeRoot, DiagnosticCollector<JavaFileObject> diagnostics) {
         StringBuilder text = new StringBuilder();
         List<Diagnostic<? extends JavaFileObject>> sorted = new ArrayList<>(diagnostics.getDiagnostics());
         sorted.sort((a, b) -> Boolean.compare(a.getKind() != Diagnostic.Kind.ERROR,
@@ -112,18 +115,20 @@ public final class JavaBuild {
             if (diagnostic.getKind() == Diagnostic.Kind.NOTE) {
                 continue;
             }
-            text.append(where(workspace, diagnostic)).append(diagnostic.getKind().toString().toLowerCase(Locale.ROOT))
+            text.append(where(treeRoot, diagnostic)).append(diagnostic.getKind().toString().toLowerCase(Locale.ROOT))
                     .append(": ").append(diagnostic.getMessage(Locale.ROOT)).append('\n');
         }
         return text.toString();
     }
 
-    private static String where(Path workspace, Diagnostic<? extends JavaFileObject> diagnostic) {
+    private static String where(Path treeRoot, Diagnostic<? extends JavaFileObject> diagnostic) {
         if (diagnostic.getSource() == null) {
             return "";
         }
         Path file = Path.of(diagnostic.getSource().toUri());
-        String name = file.startsWith(workspace) ? workspace.relativize(file).toString() : file.getFileName().toString();
+        String name = file.startsWith(treeRoot)
+                ? treeRoot.relativize(file).toString()
+                : file.getFileName().toString();
         return name + ":" + diagnostic.getLineNumber() + ": ";
     }
 

@@ -47,7 +47,8 @@ public final class SavePath {
             if (current == null) {
                 return Optional.empty();
             }
-            current = segment instanceof Integer index ? (current.isArray() ? current.get(index) : null)
+            current = segment instanceof Integer index
+                    ? (current.isArray() ? current.get(index) : null)
                     : (current.isObject() ? current.get((String) segment) : null);
         }
         return current == null || current.isMissingNode() ? Optional.empty() : Optional.of(current);

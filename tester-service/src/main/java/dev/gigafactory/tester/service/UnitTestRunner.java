@@ -2,7 +2,6 @@ package dev.gigafactory.tester.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,32 +35,35 @@ public final class UnitTestRunner {
         Path data = workspace.resolve("unit-test-data");
         String joined = classpath.stream().map(path -> path.toAbsolutePath().toString())
                 .collect(Collectors.joining(java.io.File.pathSeparator));
+        Process process = null;
         try {
             Files.createDirectories(data);
             ProcessBuilder builder = processes.builder(
                     processes.java(concat(JVM_FLAGS, List.of("-cp", joined, testClass))), workspace, data)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            Process process = builder.start();
+            process = builder.start();
+            processes.started(process.pid());
             boolean finished = process.waitFor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
             if (!finished) {
                 ChildProcesses.kill(process);
             }
             Integer exitCode = finished ? process.exitValue() : null;
-            return new Outcome(exitCode, read(log), (System.nanoTime() - started) / 1_000_000);
+            return new Outcome(exitCode, Excerpts.tailOf(log), (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the unit tests in " + workspace, e);
         } catch (InterruptedException e) {
+            ChildProcesses.kill(process);
             Thread.currentThread().interrupt();
             return new Outcome(null, "interrupted", (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            if (process != null) {
+                processes.ended(process.pid());
+            }
         }
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
-    }
-
-    private static String read(Path log) throws IOException {
-        return Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8) : "";
     }
 }

@@ -1,0 +1,31 @@
+package dev.gigafactory.deployer.messaging;
+
+import dev.gigafactory.contracts.codec.CloudEventCodec;
+import dev.gigafactory.contracts.events.TestsCompleted;
+import dev.gigafactory.deployer.service.Deployer;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Verdicts in, deployments out. A record that is not a TestsCompleted fails and goes to the dead-letter topic. */
+@ApplicationScoped
+public class TestsCompletedListener {
+
+    private final Deployer deployer;
+    private final DeploymentPublisher publisher;
+
+    public TestsCompletedListener(Deployer deployer, DeploymentPublisher publisher) {
+        this.deployer = deployer;
+        this.publisher = publisher;
+    }
+
+    // Blocking and ordered: starting a product takes seconds, and one spec's verdicts must apply in order.
+    @Incoming("tests-completed")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        TestsCompleted verdict = CloudEventCodec.decode(record.headers(), record.value(), TestsCompleted.class)
+                .data();
+        deployer.onTestsCompleted(verdict).ifPresent(publisher::publish);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gigafactory.deployer.rest;
+
+import dev.gigafactory.deployer.domain.SpecDeployments;
+import dev.gigafactory.deployer.service.ProductRegistry;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Read-only view for people and tools: what runs where. Changes only ever come through events. */
+@Path("/api/deployments")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeploymentResource {
+
+    private final ProductRegistry registry;
+
+    public DeploymentResource(ProductRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    public Map<String, SpecDeployments> list() {
+        return new TreeMap<>(registry.snapshot());
+    }
+}

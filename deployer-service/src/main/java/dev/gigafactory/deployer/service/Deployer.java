@@ -1,0 +1,131 @@
+package dev.gigafactory.deployer.service;
+
+import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.events.IncidentDetected;
+import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
+import dev.gigafactory.contracts.events.TestsCompleted;
+import dev.gigafactory.deployer.domain.Deployment;
+import dev.gigafactory.deployer.domain.DeploymentFailedException;
+import dev.gigafactory.deployer.domain.Release;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns passed verdicts into running versions and incidents into restarts or rollbacks; says what happened as the
+ * DeploymentCompleted to publish (empty when there is nothing to say).
+ */
+public final class Deployer {
+
+    private static final Logger LOG = Logger.getLogger(Deployer.class);
+
+    private final DeploymentTarget target;
+    private final ProductRegistry registry;
+    // One spec's verdicts and incidents arrive on two channels; they must not start its processes concurrently.
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    public Deployer(DeploymentTarget target, ProductRegistry registry) {
+        this.target = target;
+        this.registry = registry;
+    }
+
+    /**
+     * A redelivered verdict for what already runs re-publishes the identical event (same deterministic id, same
+     * detail), so a deployer that died between starting and publishing still gets the news out.
+     */
+    public Optional<DeploymentCompleted> onTestsCompleted(TestsCompleted verdict) {
+        if (!verdict.passed()) {
+            return Optional.empty(); // the planner repairs failed verdicts
+        }
+        Release release = Release.of(verdict);
+        synchronized (lockOf(release.spec())) {
+            Optional<Deployment> current = target.status(release.spec());
+            return switch (ReleasePolicy.decide(current, release)) {
+                case STALE -> {
+                    LOG.infof("ignoring %s v%d attempt %d: v%d is deployed", release.spec(), release.version(),
+                            release.attempt(), current.get().version());
+                    yield Optional.empty();
+                }
+                case ALREADY_RUNNING -> Optional.of(succeeded(current.get(), started(current.get()),
+                        DeploymentCompleted.DEPLOY));
+                case DEPLOY -> Optional.of(deploy(release));
+            };
+        }
+    }
+
+    public Optional<DeploymentCompleted> onIncident(IncidentDetected incident) {
+        if (incident.action() != Remediation.RESTART && incident.action() != Remediation.ROLLBACK) {
+            return Optional.empty(); // replanning is the planner's, escalation is for people
+        }
+        synchronized (lockOf(incident.spec())) {
+            if (registry.isHandled(incident.incidentId())) {
+                return Optional.empty();
+            }
+            Optional<Deployment> current = target.status(incident.spec());
+            Optional<DeploymentCompleted> outcome = Optional.empty();
+            if (current.isPresent() && current.get().version() == incident.version()) {
+                outcome = incident.action() == Remediation.RESTART ? restart(incident) : rollback(incident);
+            } else {
+                LOG.infof("ignoring incident %s: %s v%d is not the deployed version", incident.incidentId(),
+                        incident.spec(), incident.version());
+            }
+            registry.markHandled(incident.incidentId());
+            return outcome;
+        }
+    }
+
+    private DeploymentCompleted deploy(Release release) {
+        try {
+            Deployment deployed = target.deploy(release);
+            return succeeded(deployed, started(deployed), DeploymentCompleted.DEPLOY);
+        } catch (DeploymentFailedException e) {
+            LOG.warnf("%s v%d did not start: %s", release.spec(), release.version(), e.getMessage());
+            return failed(release, e.detail(), DeploymentCompleted.DEPLOY);
+        }
+    }
+
+    private Optional<DeploymentCompleted> restart(IncidentDetected incident) {
+        String cause = "restarted after incident " + incident.incidentId() + " (" + incident.kind() + "): ";
+        try {
+            Deployment restarted = target.restart(incident.spec());
+            return Optional.of(succeeded(restarted, cause + started(restarted),
+                    DeploymentCompleted.restartFor(incident.incidentId())));
+        } catch (DeploymentFailedException e) {
+            Release release = target.status(incident.spec()).orElseThrow().release();
+            return Optional.of(failed(release, cause + e.detail(), DeploymentCompleted.restartFor(incident
+                    .incidentId())));
+        }
+    }
+
+    private Optional<DeploymentCompleted> rollback(IncidentDetected incident) {
+        String cause = "rolled back from v" + incident.version() + " after incident " + incident.incidentId() + ": ";
+        Optional<Deployment> previous = registry.previous(incident.spec());
+        try {
+            String rollback = DeploymentCompleted.rollbackFor(incident.incidentId());
+            return target.rollback(incident.spec()).map(restored -> succeeded(restored, cause + started(restored),
+                    rollback));
+        } catch (DeploymentFailedException e) {
+            return previous.map(known -> failed(known.release(), cause + e.detail(), DeploymentCompleted
+                    .rollbackFor(incident.incidentId())));
+        }
+    }
+
+    private DeploymentCompleted succeeded(Deployment deployment, String detail, String cause) {
+        return new DeploymentCompleted(deployment.spec(), deployment.version(), deployment.attempt(), true,
+                deployment.url(), deployment.artifactDigest(), target.name(), deployment.slo(), detail, cause);
+    }
+
+    private DeploymentCompleted failed(Release release, String detail, String cause) {
+        return new DeploymentCompleted(release.spec(), release.version(), release.attempt(), false, null,
+                release.artifactDigest(), target.name(), release.slo(), detail, cause);
+    }
+
+    private static String started(Deployment deployment) {
+        return "started as pid " + deployment.pid() + " on port " + deployment.port();
+    }
+
+    private Object lockOf(String spec) {
+        return locks.computeIfAbsent(spec, name -> new Object());
+    }
+}

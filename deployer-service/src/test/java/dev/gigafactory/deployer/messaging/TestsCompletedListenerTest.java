@@ -1,0 +1,152 @@
+package dev.gigafactory.deployer.messaging;
+
+import static dev.gigafactory.deployer.testing.Verdicts.failed;
+import static dev.gigafactory.deployer.testing.Verdicts.passed;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.awaitility.Awaitility.await;
+
+import dev.gigafactory.contracts.artifacts.ArtifactStore;
+import dev.gigafactory.contracts.codec.CloudEventCodec;
+import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.topics.Topics;
+import dev.gigafactory.deployer.service.DeploymentTarget;
+import dev.gigafactory.deployer.testing.FixtureProducts;
+import dev.gigafactory.deployer.testing.Http;
+import dev.gigafactory.deployer.testing.Http.Answer;
+import dev.gigafactory.devstack.testing.KafkaResource;
+import dev.gigafactory.devstack.testing.KafkaTestClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
+class TestsCompletedListenerTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    ArtifactStore artifacts;
+    @Inject
+    DeploymentTarget target;
+
+    private final List<String> specs = new ArrayList<>();
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = KafkaTestClient.fromConfig();
+    }
+
+    @AfterEach
+    void stopProducts() {
+        specs.forEach(target::stop);
+        kafka.close();
+    }
+
+    @Test
+    void deploysEachPassedVersionAndStopsTheVersionItReplaces() {
+        String spec = newSpec();
+        DeploymentCompleted first = deploy(spec, 1, "one");
+        assertThat(Http.get(first.url() + "/health")).map(Answer::status).contains(200);
+        assertThat(first.target()).isEqualTo("local");
+        assertThat(first.slo()).isNotNull();
+
+        DeploymentCompleted second = deploy(spec, 2, "two");
+
+        assertThat(Http.get(second.url() + "/label")).contains(new Answer(200, "two"));
+        await().atMost(WAIT).until(() -> Http.get(first.url() + "/health").isEmpty());
+        given().get("/api/deployments").then().statusCode(200)
+                .body("'" + spec + "'.current.version", is(2))
+                .body("'" + spec + "'.current.url", is(second.url()))
+                .body("'" + spec + "'.previous.version", is(1));
+    }
+
+    @Test
+    void aRedeliveredVerdictStartsNoSecondProcessAndRepublishesTheSameEvent() {
+        String spec = newSpec();
+        String digest = artifacts.put(FixtureProducts.jar("again"));
+        kafka.publish(passed(spec, 1, 1, digest));
+        kafka.awaitEvent(DeploymentCompleted.class, d -> d.spec().equals(spec), WAIT);
+        long pid = target.status(spec).orElseThrow().pid();
+
+        kafka.publish(passed(spec, 1, 1, digest));
+
+        await().atMost(WAIT).until(() -> deploymentsOf(spec).size() == 2);
+        List<ConsumerRecord<String, byte[]>> both = deploymentsOf(spec);
+        assertThat(ceId(both.get(1))).isEqualTo(ceId(both.get(0)));
+        assertThat(both.get(1).value()).isEqualTo(both.get(0).value());
+        assertThat(target.status(spec).orElseThrow().pid()).isEqualTo(pid);
+    }
+
+    @Test
+    void aVersionThatNeverGetsReadyFailsAndThePreviousVersionKeepsServing() {
+        String spec = newSpec();
+        DeploymentCompleted first = deploy(spec, 1, "steady");
+
+        kafka.publish(passed(spec, 2, 1, artifacts.put(FixtureProducts.brokenJar("crashing"))));
+
+        DeploymentCompleted failure = kafka.awaitEvent(DeploymentCompleted.class,
+                d -> d.spec().equals(spec) && d.version() == 2, WAIT);
+        assertThat(failure.succeeded()).isFalse();
+        assertThat(failure.url()).isNull();
+        assertThat(failure.detail()).contains("exited with code 3").contains("fixture crashing refuses to start");
+        assertThat(Http.get(first.url() + "/label")).contains(new Answer(200, "steady"));
+    }
+
+    @Test
+    void aFailedVerdictDeploysNothing() {
+        String spec = newSpec();
+        kafka.publish(failed(spec, 1, 1, artifacts.put(FixtureProducts.jar("rejected"))));
+        // Same key, same partition: once the repaired attempt is deployed, the failed one was seen before it.
+        kafka.publish(passed(spec, 1, 2, artifacts.put(FixtureProducts.jar("repaired"))));
+
+        DeploymentCompleted deployed = kafka.awaitEvent(DeploymentCompleted.class, d -> d.spec().equals(spec), WAIT);
+
+        assertThat(deployed.attempt()).isEqualTo(2);
+        assertThat(deploymentsOf(spec)).hasSize(1);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopic() {
+        String key = newSpec();
+        kafka.publishRaw(Topics.TESTS_COMPLETED, key, "not a verdict".getBytes(StandardCharsets.UTF_8), null);
+
+        ConsumerRecord<String, byte[]> dead = kafka.awaitRecord(Topics.DLQ, r -> key.equals(r.key()), WAIT);
+
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a verdict");
+    }
+
+    private DeploymentCompleted deploy(String spec, int version, String label) {
+        kafka.publish(passed(spec, version, 1, artifacts.put(FixtureProducts.jar(label))));
+        DeploymentCompleted done = kafka.awaitEvent(DeploymentCompleted.class,
+                d -> d.spec().equals(spec) && d.version() == version, WAIT);
+        assertThat(done.succeeded()).as(done.detail()).isTrue();
+        return done;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> deploymentsOf(String spec) {
+        return kafka.records(Topics.DEPLOYMENTS_COMPLETED).stream().filter(r -> spec.equals(r.key())).toList();
+    }
+
+    private static String ceId(ConsumerRecord<String, byte[]> record) {
+        return CloudEventCodec.text(record.headers(), CloudEventCodec.ID);
+    }
+
+    private String newSpec() {
+        String spec = "deploy-" + UUID.randomUUID().toString().substring(0, 8);
+        specs.add(spec);
+        return spec;
+    }
+}

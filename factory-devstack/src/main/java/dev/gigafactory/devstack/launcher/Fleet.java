@@ -1,0 +1,245 @@
+package dev.gigafactory.devstack.launcher;
+
+import dev.gigafactory.devstack.infra.Processes;
+import dev.gigafactory.devstack.postgres.PostgresEndpoint;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The whole factory on this machine: the infrastructure JVM and the six services as separate JVMs, all on 127.0.0.1,
+ * with {@code fleet.json} and {@code pids.json} in the state dir. Used by {@code ./factory} and the end-to-end test.
+ */
+public final class Fleet implements AutoCloseable {
+
+    static final Duration SERVICE_GRACE = Duration.ofSeconds(15);
+    static final Duration INFRA_GRACE = Duration.ofSeconds(30);
+
+    private final FleetOptions options;
+    private final Infrastructure infrastructure;
+    private final PidFile pids;
+    private final Map<String, URI> urls = new LinkedHashMap<>();
+    private final Map<String, Long> servicePids = new LinkedHashMap<>();
+
+    private Fleet(FleetOptions options, Infrastructure infrastructure, PidFile pids) {
+        this.options = options;
+        this.infrastructure = infrastructure;
+        this.pids = pids;
+    }
+
+    /** Starts the infrastructure and every service, waits until all are ready, writes fleet.json. */
+    public static Fleet start(FleetOptions options) {
+        Progress progress = new Progress(options.progress());
+        options.services().forEach(service -> FleetLayout.requireJar(options.repoRoot(), service));
+        if (!PidFile.in(options.stateDir()).pids().isEmpty()) {
+            progress.say("stopping what a previous run left behind");
+            stop(options.stateDir(), options.progress());
+        }
+        PidFile pids = PidFile.in(options.stateDir());
+        boolean needsDatabase = options.services().stream().anyMatch(s -> s.database().isPresent());
+        Infrastructure infrastructure = Infrastructure.start(options, needsDatabase, System.getenv());
+        infrastructure.pid().ifPresent(pid -> pids.put(PidFile.INFRA, pid));
+        progress.say("infrastructure ready: kafka " + infrastructure.kafka()
+                + (infrastructure.postgres() == null
+                        ? ""
+                        : ", postgres " + infrastructure.postgres().host() + ":"
+                                + infrastructure.postgres().port()));
+        Fleet fleet = new Fleet(options, infrastructure, pids);
+        try {
+            options.services().forEach(s -> s.database().ifPresent(db -> infrastructure.postgres().createDatabase(db)));
+            fleet.launchAll(options.services(), progress);
+            fleet.writeFleetFile();
+            progress.say("fleet ready; " + FleetFile.NAME + " in " + options.stateDir());
+            return fleet;
+        } catch (RuntimeException e) {
+            fleet.stop();
+            throw e;
+        }
+    }
+
+    /** {@link FleetOptions#defaults} with this state dir. */
+    public static Fleet start(Path repoRoot, Path stateDir) {
+        return start(FleetOptions.defaults(repoRoot).withStateDir(stateDir));
+    }
+
+    private void launchAll(List<ServiceDef> services, Progress progress) {
+        ServiceStarter starter = new ServiceStarter(options, progress, (service, process) -> {
+            servicePids.put(service.name(), process.pid());
+            pids.put(service.name(), process.pid());
+        });
+        starter.startAll(services, this::environment).forEach((service, process) -> urls.put(service, process.url()));
+    }
+
+    private Map<String, String> environment(ServiceDef service) {
+        Map<String, String> env = new LinkedHashMap<>(options.env());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka());
+        env.put("QUARKUS_HTTP_PORT", "0");
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("FACTORY_ARTIFACTS_DIR", FleetLayout.artifacts(options.stateDir()).toString());
+        env.put("FACTORY_WORK_DIR", FleetLayout.workDir(options.stateDir(), service).toString());
+        service.database().ifPresent(database -> {
+            PostgresEndpoint postgres = infrastructure.postgres();
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        });
+        return env;
+    }
+
+    private void writeFleetFile() {
+        addresses().writeTo(options.stateDir());
+    }
+
+    /** What fleet.json says: the broker and each running service's base URL, in the fleet's start order. */
+    public FleetFile addresses() {
+        Map<String, String> services = new LinkedHashMap<>();
+        ServiceDef.ALL.stream().map(ServiceDef::name).filter(urls::containsKey)
+                .forEach(name -> services.put(name, urls.get(name).toString()));
+        return new FleetFile(infrastructure.kafka(), services);
+    }
+
+    public String kafkaBootstrapServers() {
+        return infrastructure.kafka();
+    }
+
+    /** The service's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public URI url(String service) {
+        URI url = urls.get(service);
+        if (url == null) {
+            throw new IllegalArgumentException(service + " is not running in this fleet; running: " + urls.keySet());
+        }
+        return url;
+    }
+
+    public Optional<PostgresEndpoint> postgres() {
+        return Optional.ofNullable(infrastructure.postgres());
+    }
+
+    public Path stateDir() {
+        return options.stateDir();
+    }
+
+    public Path log(String service) {
+        return FleetLayout.log(options.stateDir(), service);
+    }
+
+    public long pid(String service) {
+        Long pid = servicePids.get(service);
+        if (pid == null) {
+            throw new IllegalArgumentException(service + " is not running in this fleet");
+        }
+        return pid;
+    }
+
+    /** SIGTERM, grace, SIGKILL: the service stops alone, the rest of the fleet keeps running. */
+    public void stopService(String service) {
+        Processes.stop(List.of(pid(service)), SERVICE_GRACE);
+        forget(service);
+    }
+
+    /** SIGKILL, as a crash would: nothing is flushed or committed. */
+    public void killService(String service) {
+        ProcessHandle.of(pid(service)).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(pid(service)).ifPresent(handle -> handle.onExit().join());
+        forget(service);
+    }
+
+    /** Starts a stopped service again (on a new port) and waits until it is ready; fleet.json follows. */
+    public URI startService(String service) {
+        if (servicePids.containsKey(service)) {
+            throw new IllegalStateException(service + " is running; stop it first");
+        }
+        launchAll(List.of(ServiceDef.named(service)), new Progress(options.progress()));
+        writeFleetFile();
+        return url(service);
+    }
+
+    private void forget(String service) {
+        servicePids.remove(service);
+        urls.remove(service);
+        pids.remove(service);
+        writeFleetFile();
+    }
+
+    /** Stops the fleet when this JVM exits, for callers that may not reach {@link #close()}. */
+    public Fleet stopOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "fleet-stop"));
+        return this;
+    }
+
+    /** Stops every service, then the infrastructure, and removes fleet.json and pids.json. */
+    public synchronized void stop() {
+        stop(options.stateDir(), line -> {
+        });
+        servicePids.clear();
+        urls.clear();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Stops whatever the state dir's pids.json names, from any JVM. */
+    public static void stop(Path stateDir, Consumer<String> progress) {
+        PidFile pids = PidFile.in(stateDir);
+        Map<String, Long> all = new LinkedHashMap<>(pids.pids());
+        Long infra = all.remove(PidFile.INFRA);
+        if (!all.isEmpty()) {
+            progress.accept("stopping " + String.join(", ", all.keySet()));
+            Processes.stop(all.values(), SERVICE_GRACE);
+        }
+        if (infra != null) {
+            progress.accept("stopping infrastructure");
+            Processes.stop(List.of(infra), INFRA_GRACE);
+        }
+        pids.delete();
+        try {
+            Files.deleteIfExists(stateDir.resolve(FleetFile.NAME));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The fleet of the state dir if every process pids.json names is alive and fleet.json is there. */
+    public static Optional<FleetFile> running(Path stateDir) {
+        Map<String, Long> pids = PidFile.in(stateDir).pids();
+        if (pids.isEmpty() || !pids.values().stream().allMatch(Processes::alive)) {
+            return Optional.empty();
+        }
+        return FleetFile.readFrom(stateDir);
+    }
+
+    /** The repository root: the nearest directory at or above {@code from} holding factory-devstack and a pom. */
+    public static Path findRepoRoot(Path from) {
+        for (Path dir = from.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("factory-devstack")) && Files.exists(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalArgumentException("no Gigafactory repository at or above " + from.toAbsolutePath());
+    }
+
+    /** Just-the-lines progress with the time since the fleet began starting. */
+    static final class Progress {
+        private final Consumer<String> out;
+        private final long started = System.nanoTime();
+
+        Progress(Consumer<String> out) {
+            this.out = out;
+        }
+
+        void say(String line) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.accept(String.format(java.util.Locale.ROOT, "[%5.1fs] %s", seconds, line));
+        }
+    }
+}

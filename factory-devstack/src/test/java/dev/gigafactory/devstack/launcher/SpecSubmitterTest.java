@@ -1,0 +1,34 @@
+package dev.gigafactory.devstack.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class SpecSubmitterTest {
+
+    @Test
+    void keysAYamlSpecByItsName() throws Exception {
+        byte[] todo = Files.readAllBytes(Fleet.findRepoRoot(Path.of("")).resolve("examples/specs/todo.yaml"));
+
+        assertThat(SpecSubmitter.nameOf(todo)).hasValue("todo");
+    }
+
+    @Test
+    void keysAJsonSpecByItsName() {
+        assertThat(SpecSubmitter.nameOf(bytes("{\"metadata\": {\"name\": \"library\"}}"))).hasValue("library");
+    }
+
+    @Test
+    void aDocumentWithoutAReadableNameHasNoKey() {
+        assertThat(SpecSubmitter.nameOf(bytes("metadata: [unclosed"))).isEmpty();
+        assertThat(SpecSubmitter.nameOf(bytes("metadata: {name: 42}"))).isEmpty();
+        assertThat(SpecSubmitter.nameOf(bytes(""))).isEmpty();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

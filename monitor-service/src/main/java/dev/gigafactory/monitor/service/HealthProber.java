@@ -1,0 +1,53 @@
+package dev.gigafactory.monitor.service;
+
+import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.monitor.domain.ProbeResult;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** GET {@code <url>/health} with one shared client; never throws, every outcome is a ProbeResult. */
+public final class HealthProber {
+
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public HealthProber(Duration timeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.timeout = timeout;
+    }
+
+    public CompletableFuture<ProbeResult> probe(String url) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url + ProductContract.HEALTH_PATH)).timeout(timeout).GET()
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(ProbeResult.unhealthy("not a URL"));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> response.statusCode() == 200
+                        ? ProbeResult.up()
+                        : ProbeResult.unhealthy("HTTP " + response.statusCode()))
+                .exceptionally(this::failure);
+    }
+
+    private ProbeResult failure(Throwable thrown) {
+        Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null
+                ? thrown.getCause()
+                : thrown;
+        if (cause instanceof ConnectException) {
+            return ProbeResult.connectionRefused();
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return ProbeResult.unhealthy("no answer within " + timeout.toMillis() + " ms");
+        }
+        return ProbeResult.unhealthy(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.gigafactory.monitor.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.awaitility.Awaitility.await;
+
+import dev.gigafactory.contracts.codec.CloudEventCodec;
+import dev.gigafactory.contracts.codec.Digests;
+import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.events.IncidentDetected;
+import dev.gigafactory.contracts.events.IncidentDetected.Kind;
+import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
+import dev.gigafactory.contracts.product.ProductProcess;
+import dev.gigafactory.contracts.spec.Slo;
+import dev.gigafactory.contracts.topics.Topics;
+import dev.gigafactory.devstack.testing.KafkaResource;
+import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.monitor.domain.LiveDeployment;
+import dev.gigafactory.monitor.service.Fleet;
+import dev.gigafactory.monitor.testing.FixtureProducts;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
+class DeploymentCompletedListenerTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Fleet fleet;
+
+    private final List<ProductProcess> products = new ArrayList<>();
+    private KafkaTestClient kafka;
+    private Path jar;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        kafka = KafkaTestClient.fromConfig();
+        jar = Files.write(Files.createTempDirectory("monitored").resolve("app.jar"), FixtureProducts.jar("watched"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        products.forEach(ProductProcess::close);
+        kafka.close();
+    }
+
+    @Test
+    void aCrashedProductRaisesOneRestartIncidentPerOutage() throws Exception {
+        String spec = newSpec();
+        ProductProcess product = start();
+        kafka.publish(deployed(spec, 1, product.baseUrl()));
+        await().atMost(WAIT).until(() -> fleet.watched(spec).isPresent());
+
+        product.stop(Duration.ofSeconds(5));
+
+        IncidentDetected incident = kafka.awaitEvent(IncidentDetected.class, i -> i.spec().equals(spec), WAIT);
+        assertThat(incident.kind()).isEqualTo(Kind.CRASH);
+        assertThat(incident.action()).isEqualTo(Remediation.RESTART);
+        assertThat(incident.version()).isEqualTo(1);
+        assertThat(incident.evidence()).startsWith("GET " + product.baseUrl() + "/health: connection refused x ");
+        // The outage goes on for several more probes; it is still the one incident.
+        await().atMost(WAIT).until(() -> fleet.consecutiveFailures(spec) >= 5);
+        assertThat(incidentsOf(spec)).hasSize(1);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("factory_incidents_total{action=\"RESTART\",kind=\"CRASH\""))
+                .body(containsString("factory_monitored_deployments"));
+    }
+
+    @Test
+    void aRestartAnnouncedAtANewUrlEndsTheOutageAndTheNextCrashIsANewIncident() throws Exception {
+        String spec = newSpec();
+        ProductProcess first = start();
+        kafka.publish(deployed(spec, 1, first.baseUrl()));
+        await().atMost(WAIT).until(() -> fleet.watched(spec).isPresent());
+        first.stop(Duration.ofSeconds(5));
+        IncidentDetected crash = kafka.awaitEvent(IncidentDetected.class, i -> i.spec().equals(spec), WAIT);
+
+        ProductProcess restarted = start();
+        kafka.publish(new DeploymentCompleted(spec, 1, 1, true, restarted.baseUrl(), digest(), "local", Slo.DEFAULT,
+                "restarted", DeploymentCompleted.restartFor(crash.incidentId())));
+        await().atMost(WAIT).until(() -> fleet.watched(spec).map(LiveDeployment::url)
+                .filter(restarted.baseUrl()::equals).isPresent());
+        assertThat(fleet.openIncident(spec)).isEmpty();
+        restarted.stop(Duration.ofSeconds(5));
+
+        await().atMost(WAIT).until(() -> incidentsOf(spec).size() == 2);
+    }
+
+    @Test
+    void aFailedDeploymentIsNotProbed() {
+        String spec = newSpec();
+        kafka.publish(new DeploymentCompleted(spec, 2, 1, false, null, digest(), "local", Slo.DEFAULT, "no start",
+                DeploymentCompleted.DEPLOY));
+        kafka.publish(deployed(spec, 1, "http://127.0.0.1:9"));
+
+        // Same key, same partition: by the time v1 is watched, the failed v2 has been seen and passed over.
+        await().atMost(WAIT).until(() -> fleet.watched(spec).isPresent());
+        assertThat(fleet.watched(spec).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopic() {
+        String key = newSpec();
+        kafka.publishRaw(Topics.DEPLOYMENTS_COMPLETED, key, "garbage".getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(kafka.awaitRecord(Topics.DLQ, r -> key.equals(r.key()), WAIT).value())
+                .isEqualTo("garbage".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ProductProcess start() throws Exception {
+        Path dir = jar.getParent();
+        ProductProcess product = ProductProcess.start(ProductProcess.Launch.of(jar, dir.resolve("data"),
+                dir.resolve("product-" + products.size() + ".log")));
+        products.add(product);
+        return product;
+    }
+
+    private List<IncidentDetected> incidentsOf(String spec) {
+        return kafka.records(Topics.INCIDENTS_DETECTED).stream().filter(r -> spec.equals(r.key()))
+                .map(r -> CloudEventCodec
+                        .decode(r.headers(), r.value(), IncidentDetected.class).data())
+                .toList();
+    }
+
+    private static DeploymentCompleted deployed(String spec, int version, String url) {
+        return new DeploymentCompleted(spec, version, 1, true, url, digest(), "local", Slo.DEFAULT, "started",
+                DeploymentCompleted.DEPLOY);
+    }
+
+    private static String digest() {
+        return Digests.sha256("watched".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String newSpec() {
+        return "watch-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.gigafactory.intake.rest;
+
+import static io.restassured.RestAssured.given;
+
+import dev.gigafactory.devstack.testing.KafkaResource;
+import dev.gigafactory.devstack.testing.PostgresResource;
+import dev.gigafactory.intake.Specs;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(ApiKeyTest.WithKeys.class)
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class ApiKeyTest {
+
+    public static class WithKeys implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("intake.api-keys", "k-one,k-two");
+        }
+    }
+
+    @Test
+    void writesNeedAValidBearerKey() {
+        given().contentType("application/yaml").body(Specs.bytes(Specs.yaml("keyed"))).post("/api/specs").then()
+                .statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer wrong").contentType("application/yaml")
+                .body(Specs.bytes(Specs.yaml("keyed")))
+                .post("/api/specs").then().statusCode(401);
+
+        given().header("Authorization", "Bearer k-two").contentType("application/yaml")
+                .body(Specs.bytes(Specs.yaml("keyed")))
+                .post("/api/specs").then().statusCode(202);
+    }
+
+    @Test
+    void readsStayOpen() {
+        given().when().get("/api/specs").then().statusCode(200);
+    }
+}

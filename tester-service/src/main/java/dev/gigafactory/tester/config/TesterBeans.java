@@ -1,0 +1,47 @@
+package dev.gigafactory.tester.config;
+
+import dev.gigafactory.contracts.artifacts.ArtifactStore;
+import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
+import dev.gigafactory.tester.service.GateSettings;
+import dev.gigafactory.tester.service.ReleaseGate;
+import dev.gigafactory.tester.service.RunRegistry;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Wires the plain-Java gate from the typed configuration. */
+public class TesterBeans {
+
+    private static final int REMEMBERED_RUNS = 256;
+
+    @Produces
+    @Singleton
+    ArtifactStore artifactStore(FactoryPaths paths) {
+        return new LocalArtifactStore(paths.artifactsDir());
+    }
+
+    @Produces
+    @Singleton
+    GateSettings gateSettings(FactoryPaths paths, TesterConfig config) {
+        return new GateSettings(paths.workDir(), config.compileTimeout(), config.unitTestTimeout(),
+                config.startTimeout(), config.requestTimeout(), config.runTimeout(), config.keepFailedWorkspace(),
+                config.wrapper().orElse(List.of()));
+    }
+
+    @Produces
+    @Singleton
+    ReleaseGate releaseGate(ArtifactStore store, GateSettings settings) {
+        return new ReleaseGate(store, settings);
+    }
+
+    void closeGate(@Disposes ReleaseGate gate) {
+        gate.close();
+    }
+
+    @Produces
+    @Singleton
+    RunRegistry runRegistry() {
+        return new RunRegistry(REMEMBERED_RUNS);
+    }
+}

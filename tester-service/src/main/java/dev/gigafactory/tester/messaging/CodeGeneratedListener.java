@@ -1,0 +1,63 @@
+package dev.gigafactory.tester.messaging;
+
+import dev.gigafactory.contracts.codec.CloudEvent;
+import dev.gigafactory.contracts.codec.CloudEventCodec;
+import dev.gigafactory.contracts.events.CodeGenerated;
+import dev.gigafactory.contracts.events.TestsCompleted;
+import dev.gigafactory.tester.service.ReleaseGate;
+import dev.gigafactory.tester.service.RunRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Tests each generated source tree and publishes the verdict. Runs on the bounded {@code tester-runs} pool: a run
+ * starts JVMs and can take tens of seconds, never on the event loop. A record that is not a CodeGenerated throws,
+ * and the channel's failure strategy sends it to the dead-letter topic.
+ */
+@ApplicationScoped
+public class CodeGeneratedListener {
+
+    private static final Logger LOG = Logger.getLogger(CodeGeneratedListener.class);
+
+    private final ReleaseGate gate;
+    private final RunRegistry runs;
+    private final VerdictPublisher publisher;
+    private final MeterRegistry metrics;
+
+    public CodeGeneratedListener(ReleaseGate gate, RunRegistry runs, VerdictPublisher publisher,
+            MeterRegistry metrics) {
+        this.gate = gate;
+        this.runs = runs;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    @Incoming("code-generated")
+    @Blocking(value = "tester-runs", ordered = false)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        CloudEvent<CodeGenerated> event = CloudEventCodec.decode(record.headers(), record.value(),
+                CodeGenerated.class);
+        CodeGenerated code = event.data();
+        Optional<TestsCompleted> verdict = runs.runOnce(code, () -> gate.test(code));
+        if (verdict.isEmpty()) {
+            LOG.infof("%s v%d attempt %d is already being tested; dropping the duplicate %s", code.spec(),
+                    code.version(), code.attempt(), event.id());
+            return;
+        }
+        record(verdict.get());
+        publisher.publish(verdict.get(), event.traceparent());
+    }
+
+    private void record(TestsCompleted verdict) {
+        String outcome = verdict.passed() ? "passed" : "failed";
+        metrics.timer("gigafactory.tester.runs", "outcome", outcome).record(Duration.ofMillis(verdict.durationMs()));
+        LOG.infof("%s v%d attempt %d %s in %d ms%s", verdict.spec(), verdict.version(), verdict.attempt(), outcome,
+                verdict.durationMs(), verdict.passed() ? "" : ": " + verdict.failure());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gigafactory.tester.service;
+
+import dev.gigafactory.contracts.artifacts.SourceTree;
+import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
+import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
+import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.tester.domain.ProductManifest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Sources to a runnable jar: compile the main sources, package them, then compile and run the product's tests. */
+final class ProductBuild {
+
+    static final String UNIT_TESTS_CASE = "unit tests";
+    private static final String RESOURCES = "src/main/resources/";
+
+    private final JavaBuild javac;
+    private final UnitTestRunner unitTests;
+    private final GateSettings settings;
+
+    ProductBuild(JavaBuild javac, UnitTestRunner unitTests, GateSettings settings) {
+        this.javac = javac;
+        this.unitTests = unitTests;
+        this.settings = settings;
+    }
+
+    /** The jar's bytes, or null when the report now says why there is none. */
+    byte[] build(Workspace workspace, SourceTree tree, ProductManifest manifest, Deadline deadline, RunReport report) {
+        Path sources = workspace.resolve("src");
+        tree.writeTo(sources);
+        Path classes = workspace.resolve("classes");
+        JavaBuild.Compilation main = javac.compile(sources, sources.resolve(ProductContract.MAIN_SOURCES),
+                List.of(), classes, deadline.cap(settings.compileTimeout()));
+        if (!main.succeeded()) {
+            report.fail("compilation failed: " + main.summary(), main.diagnostics());
+            return null;
+        }
+        if (!Files.exists(classes.resolve(ProductManifest.classFile(manifest.mainClass())))) {
+            report.fail("main-class " + manifest.mainClass() + " is not among the compiled classes", null);
+            return null;
+        }
+        byte[] jar = JarPackager.pack(classes, resources(tree), manifest.mainClass());
+        if (manifest.testClass().isPresent()) {
+            runUnitTests(workspace, sources, classes, manifest.testClass().get(), deadline, report);
+        }
+        return report.failed() ? null : jar;
+    }
+
+    private void runUnitTests(Workspace workspace, Path sources, Path classes, String testClass, Deadline deadline,
+            RunReport report) {
+        Path testClasses = workspace.resolve("test-classes");
+        JavaBuild.Compilation compiled = javac.compile(sources, sources.resolve(ProductContract.TEST_SOURCES),
+                List.of(classes), testClasses, deadline.cap(settings.compileTimeout()));
+        if (!compiled.succeeded()) {
+            report.addCase(unitTestCase(testClass, null, false, "the tests do not compile: " + compiled.summary(), 0));
+            report.fail("unit tests do not compile: " + compiled.summary(), compiled.diagnostics());
+            return;
+        }
+        UnitTestRunner.Outcome outcome = unitTests.run(workspace.root(), List.of(classes, testClasses), testClass,
+                deadline.cap(settings.unitTestTimeout()));
+        String message = outcome.passed()
+                ? "ok"
+                : outcome.exitCode() == null
+                        ? "did not finish within " + ProductClient.seconds(deadline.cap(settings.unitTestTimeout()))
+                        : "exit code: expected 0 but was " + outcome.exitCode();
+        report.addCase(unitTestCase(testClass, outcome.exitCode(), outcome.passed(), message, outcome.durationMs()));
+        if (!outcome.passed()) {
+            report.fail("unit tests failed: " + message, outcome.output());
+        }
+    }
+
+    private static CaseResult unitTestCase(String testClass, Integer exitCode, boolean passed, String message,
+            long durationMs) {
+        StepResult step = new StepResult(0, "JAVA", testClass, 0, exitCode, passed, message, durationMs);
+        return new CaseResult(UNIT_TESTS_CASE, passed, List.of(step));
+    }
+
+    private static Map<String, byte[]> resources(SourceTree tree) {
+        Map<String, byte[]> resources = new TreeMap<>();
+        tree.files().forEach((path, content) -> {
+            if (path.startsWith(RESOURCES)) {
+                resources.put(path.substring(RESOURCES.length()), content);
+            }
+        });
+        return resources;
+    }
+}

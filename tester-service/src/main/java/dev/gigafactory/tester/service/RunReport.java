@@ -1,0 +1,54 @@
+package dev.gigafactory.tester.service;
+
+import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one run has found so far. The first failure wins: later stages do not run once one has failed. */
+final class RunReport {
+
+    private final List<CaseResult> cases = new ArrayList<>();
+    private String failure;
+    private String logExcerpt;
+    private byte[] jar;
+
+    void addCase(CaseResult result) {
+        cases.add(result);
+    }
+
+    void addCases(List<CaseResult> results) {
+        cases.addAll(results);
+    }
+
+    void fail(String reason, String log) {
+        if (failure == null) {
+            failure = Excerpts.head(reason, 2000);
+            logExcerpt = log == null || log.isEmpty() ? null : Excerpts.tail(log);
+        }
+    }
+
+    boolean failed() {
+        return failure != null;
+    }
+
+    void passedWith(byte[] builtJar) {
+        this.jar = builtJar;
+    }
+
+    List<CaseResult> cases() {
+        return List.copyOf(cases);
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    String logExcerpt() {
+        return logExcerpt;
+    }
+
+    /** The jar, only when every stage passed. */
+    byte[] jar() {
+        return failed() ? null : jar;
+    }
+}
