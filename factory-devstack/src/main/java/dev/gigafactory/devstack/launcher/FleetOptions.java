@@ -25,8 +25,8 @@ public record FleetOptions(Path repoRoot, Path stateDir, boolean detached, List<
         Consumer<String> progress) {
 
     /**
-     * Measured on the 2-core reference machine (docs/benchmarks.md): a service settles at about 180 MB RSS with
-     * these; C1 only and the serial collector make start-up cheaper and cost little for this load.
+     * Measured on the 2-core reference machine: a service settles at 165-190 MB RSS with these; C1 only and the serial
+     * collector make start-up cheaper and cost little for this load.
      */
     public static final List<String> SERVICE_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-Xmx160m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m");
