@@ -9,6 +9,11 @@ public final class ProductContract {
     /** Properties file at the root of every generated source tree; {@code main-class} names the entry point. */
     public static final String MANIFEST = "gigafactory-product.properties";
     public static final String MAIN_CLASS_KEY = "main-class";
+    /**
+     * The product's own tests: a class with a plain {@code main} (no framework: the JDK is all a product has), run as
+     * {@code java -cp classes:test-classes <test-class>} with DATA_DIR set; exit code 0 means they passed.
+     */
+    public static final String TEST_CLASS_KEY = "test-class";
     public static final String MAIN_SOURCES = "src/main/java/";
     public static final String TEST_SOURCES = "src/test/java/";
 

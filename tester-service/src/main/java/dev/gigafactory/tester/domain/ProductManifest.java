@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public record ProductManifest(String mainClass, Optional<String> testClass) {
 
     /** Manifest key naming the unit-test entry point; a tester convention beside {@link ProductContract}. */
-    public static final String TEST_CLASS_KEY = "test-class";
+    public static final String TEST_CLASS_KEY = ProductContract.TEST_CLASS_KEY;
 
     private static final Pattern CLASS_NAME = Pattern
             .compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");

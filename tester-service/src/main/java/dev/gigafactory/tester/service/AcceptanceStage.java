@@ -1,5 +1,8 @@
 package dev.gigafactory.tester.service;
 
+import dev.gigafactory.contracts.acceptance.Excerpts;
+import dev.gigafactory.contracts.acceptance.AcceptanceRunner;
+import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;

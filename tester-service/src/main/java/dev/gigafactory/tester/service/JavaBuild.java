@@ -1,5 +1,6 @@
 package dev.gigafactory.tester.service;
 
+import dev.gigafactory.contracts.acceptance.ProductClient;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,5 +1,7 @@
 package dev.gigafactory.tester.service;
 
+import dev.gigafactory.contracts.acceptance.AcceptanceRunner;
+import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.CodeGenerated;

@@ -1,5 +1,6 @@
 package dev.gigafactory.tester.service;
 
+import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import java.util.ArrayList;
 import java.util.List;

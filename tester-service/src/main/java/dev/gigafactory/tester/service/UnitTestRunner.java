@@ -1,5 +1,6 @@
 package dev.gigafactory.tester.service;
 
+import dev.gigafactory.contracts.acceptance.Excerpts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

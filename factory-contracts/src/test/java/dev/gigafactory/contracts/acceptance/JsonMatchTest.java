@@ -1,4 +1,4 @@
-package dev.gigafactory.tester.service;
+package dev.gigafactory.contracts.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

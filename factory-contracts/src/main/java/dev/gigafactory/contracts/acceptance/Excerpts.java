@@ -1,4 +1,4 @@
-package dev.gigafactory.tester.service;
+package dev.gigafactory.contracts.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.gigafactory.tester.service;
+package dev.gigafactory.contracts.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gigafactory.contracts.codec.Json;
@@ -95,7 +95,7 @@ public final class ProductClient {
         return cause == null || cause.getMessage() == null ? type : type + ": " + cause.getMessage();
     }
 
-    static String seconds(Duration duration) {
+    public static String seconds(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }

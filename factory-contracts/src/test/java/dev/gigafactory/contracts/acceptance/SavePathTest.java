@@ -1,6 +1,6 @@
-package dev.gigafactory.tester.service;
+package dev.gigafactory.contracts.acceptance;
 
-import static dev.gigafactory.tester.service.JsonMatchTest.json;
+import static dev.gigafactory.contracts.acceptance.JsonMatchTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.gigafactory.tester.service;
+package dev.gigafactory.contracts.acceptance;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
