@@ -5,8 +5,6 @@ import dev.gigafactory.devstack.postgres.PostgresEndpoint;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +16,6 @@ import java.util.function.Consumer;
  * with {@code fleet.json} and {@code pids.json} in the state dir. Used by {@code ./factory} and the end-to-end test.
  */
 public final class Fleet implements AutoCloseable {
-
-    static final Duration SERVICE_GRACE = Duration.ofSeconds(15);
-    static final Duration INFRA_GRACE = Duration.ofSeconds(30);
 
     private final FleetOptions options;
     private final Infrastructure infrastructure;
@@ -141,7 +136,7 @@ public final class Fleet implements AutoCloseable {
 
     /** SIGTERM, grace, SIGKILL: the service stops alone, the rest of the fleet keeps running. */
     public void stopService(String service) {
-        Processes.stop(List.of(pid(service)), SERVICE_GRACE);
+        Processes.stop(List.of(pid(service)), FleetShutdown.SERVICE_GRACE);
         forget(service);
     }
 
@@ -188,25 +183,9 @@ public final class Fleet implements AutoCloseable {
         stop();
     }
 
-    /** Stops whatever the state dir's pids.json names, from any JVM. */
+    /** Stops whatever the state dir's pids.json names, from any JVM: services first, then the infrastructure. */
     public static void stop(Path stateDir, Consumer<String> progress) {
-        PidFile pids = PidFile.in(stateDir);
-        Map<String, Long> all = new LinkedHashMap<>(pids.pids());
-        Long infra = all.remove(PidFile.INFRA);
-        if (!all.isEmpty()) {
-            progress.accept("stopping " + String.join(", ", all.keySet()));
-            Processes.stop(all.values(), SERVICE_GRACE);
-        }
-        if (infra != null) {
-            progress.accept("stopping infrastructure");
-            Processes.stop(List.of(infra), INFRA_GRACE);
-        }
-        pids.delete();
-        try {
-            Files.deleteIfExists(stateDir.resolve(FleetFile.NAME));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        FleetShutdown.stop(stateDir, progress);
     }
 
     /** The fleet of the state dir if every process pids.json names is alive and fleet.json is there. */
@@ -226,20 +205,5 @@ public final class Fleet implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("no Gigafactory repository at or above " + from.toAbsolutePath());
-    }
-
-    /** Just-the-lines progress with the time since the fleet began starting. */
-    static final class Progress {
-        private final Consumer<String> out;
-        private final long started = System.nanoTime();
-
-        Progress(Consumer<String> out) {
-            this.out = out;
-        }
-
-        void say(String line) {
-            double seconds = (System.nanoTime() - started) / 1e9;
-            out.accept(String.format(java.util.Locale.ROOT, "[%5.1fs] %s", seconds, line));
-        }
     }
 }

@@ -18,10 +18,10 @@ final class ServiceStarter {
     private static final long POLL_MILLIS = 100;
 
     private final FleetOptions options;
-    private final Fleet.Progress progress;
+    private final Progress progress;
     private final BiConsumer<ServiceDef, ServiceProcess> onLaunch;
 
-    ServiceStarter(FleetOptions options, Fleet.Progress progress, BiConsumer<ServiceDef, ServiceProcess> onLaunch) {
+    ServiceStarter(FleetOptions options, Progress progress, BiConsumer<ServiceDef, ServiceProcess> onLaunch) {
         this.options = options;
         this.progress = progress;
         this.onLaunch = onLaunch;

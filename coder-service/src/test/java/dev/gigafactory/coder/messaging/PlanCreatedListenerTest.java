@@ -1,0 +1,121 @@
+package dev.gigafactory.coder.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gigafactory.coder.config.FactoryConfig;
+import dev.gigafactory.coder.support.ArtifactsDirResource;
+import dev.gigafactory.coder.support.Specs;
+import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
+import dev.gigafactory.contracts.artifacts.SourceTree;
+import dev.gigafactory.contracts.codec.CloudEventCodec;
+import dev.gigafactory.contracts.codec.EncodedEvent;
+import dev.gigafactory.contracts.events.CodeGenerated;
+import dev.gigafactory.contracts.events.EventType;
+import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.contracts.spec.SpecMetadata;
+import dev.gigafactory.contracts.topics.Topics;
+import dev.gigafactory.devstack.testing.KafkaResource;
+import dev.gigafactory.devstack.testing.KafkaTestClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(ArtifactsDirResource.class)
+class PlanCreatedListenerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @Inject
+    FactoryConfig config;
+
+    KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = KafkaTestClient.fromConfig();
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void publishesCodeGeneratedWhoseTreeIsInTheArtifactStore() {
+        PlanCreated plan = Specs.plan(Specs.example("todo.yaml"), 1);
+        EncodedEvent encoded = CloudEventCodec.encode(plan, "/gigafactory/test");
+        encoded.headers().add(CloudEventCodec.TRACEPARENT, TRACEPARENT.getBytes(StandardCharsets.UTF_8));
+
+        kafka.publishRaw(encoded.topic(), encoded.key(), encoded.value(), encoded.headers());
+
+        ConsumerRecord<String, byte[]> record = kafka.awaitRecord(Topics.CODE_GENERATED,
+                r -> "todo".equals(r.key()), WAIT);
+        CodeGenerated event = CloudEventCodec.decode(record.headers(), record.value(), CodeGenerated.class).data();
+        assertThat(event.version()).isEqualTo(1);
+        assertThat(event.stack()).isEqualTo("jdk-http");
+        assertThat(event.agent()).isEqualTo("template");
+        assertThat(CloudEventCodec.text(record.headers(), CloudEventCodec.ID))
+                .isEqualTo(CloudEventCodec.idOf(EventType.CODE_GENERATED, event));
+        assertThat(CloudEventCodec.text(record.headers(), CloudEventCodec.TRACEPARENT)).isEqualTo(TRACEPARENT);
+        LocalArtifactStore store = new LocalArtifactStore(config.artifactsDir());
+        assertThat(store.contains(event.sourceDigest())).isTrue();
+        SourceTree tree = SourceTree.unpack(store.get(event.sourceDigest()).orElseThrow());
+        assertThat(tree.files()).hasSize(event.fileCount());
+        assertThat(tree.text("gigafactory-product.properties")).contains("main-class=dev.gigafactory.product.todo.Main");
+    }
+
+    @Test
+    void sendsAPoisonRecordToTheDeadLetterTopicAndKeepsGoing() {
+        byte[] garbage = {(byte) 0xde, (byte) 0xad, 0x00, (byte) 0xbe, (byte) 0xef};
+
+        kafka.publishRaw(Topics.PLANS_CREATED, "poison", garbage, null);
+        kafka.publish(Specs.plan(renamed(Specs.example("todo.yaml"), "after-poison"), 1));
+
+        ConsumerRecord<String, byte[]> dead = kafka.awaitRecord(Topics.DLQ,
+                r -> "poison".equals(r.key()) && Arrays.equals(garbage, r.value()), WAIT);
+        assertThat(dead.value()).isEqualTo(garbage);
+        CodeGenerated next = kafka.awaitEvent(CodeGenerated.class, e -> e.spec().equals("after-poison"), WAIT);
+        assertThat(new LocalArtifactStore(config.artifactsDir()).contains(next.sourceDigest())).isTrue();
+    }
+
+    @Test
+    void answersARedeliveredPlanWithTheSameEvent() {
+        PlanCreated plan = Specs.plan(renamed(Specs.example("library.yaml"), "redelivered"), 4);
+
+        kafka.publish(plan);
+        kafka.publish(plan);
+
+        CodeGenerated first = kafka.awaitEvent(CodeGenerated.class, e -> e.spec().equals("redelivered"), WAIT);
+        java.util.List<ConsumerRecord<String, byte[]>> both = awaitRecords("redelivered", 2);
+        assertThat(both).extracting(r -> CloudEventCodec.text(r.headers(), CloudEventCodec.ID)).containsOnly(
+                CloudEventCodec.idOf(EventType.CODE_GENERATED, first));
+        assertThat(both).extracting(r -> CloudEventCodec.decode(r.headers(), r.value(), CodeGenerated.class).data()
+                .sourceDigest()).containsOnly(first.sourceDigest());
+    }
+
+    private java.util.List<ConsumerRecord<String, byte[]>> awaitRecords(String key, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        java.util.List<ConsumerRecord<String, byte[]>> found;
+        do {
+            found = kafka.records(Topics.CODE_GENERATED).stream().filter(r -> key.equals(r.key())).toList();
+        } while (found.size() < count && System.nanoTime() < deadline);
+        assertThat(found).hasSize(count);
+        return found;
+    }
+
+    private static ServiceSpec renamed(ServiceSpec spec, String name) {
+        return new ServiceSpec(spec.apiVersion(), spec.kind(), new SpecMetadata(name, Map.of()), spec.spec());
+    }
+}
