@@ -2,6 +2,7 @@ package dev.gigafactory.coder.domain;
 
 import dev.gigafactory.contracts.spec.Operation;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One entity of the product. {@code name} is the spec's (it labels journal records and messages); {@code javaName}
@@ -23,9 +24,16 @@ public record EntityModel(String name, String javaName, String plural, List<Oper
         return javaName + "Store";
     }
 
-    /** Local variable holding this entity's store in generated code. */
+    /** Local variable holding this entity's store in generated code: {@code todoStore}, {@code uuidEntityStore}. */
     public String storeVariable() {
-        return Character.toLowerCase(javaName.charAt(0)) + javaName.substring(1) + "Store";
+        int capitals = 0;
+        while (capitals < javaName.length() && Character.isUpperCase(javaName.charAt(capitals))) {
+            capitals++;
+        }
+        // A leading acronym is lowered whole, except the capital that starts the next word (UUIDEntity: uuidEntity).
+        int lowered = capitals == 1 || capitals == javaName.length() ? capitals : capitals - 1;
+        return javaName.substring(0, lowered).toLowerCase(Locale.ROOT) + javaName.substring(lowered)
+                + "Store";
     }
 
     public boolean supports(Operation operation) {

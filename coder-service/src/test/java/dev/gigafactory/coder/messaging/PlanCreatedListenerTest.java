@@ -23,8 +23,10 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +75,8 @@ class PlanCreatedListenerTest {
         assertThat(store.contains(event.sourceDigest())).isTrue();
         SourceTree tree = SourceTree.unpack(store.get(event.sourceDigest()).orElseThrow());
         assertThat(tree.files()).hasSize(event.fileCount());
-        assertThat(tree.text("gigafactory-product.properties")).contains("main-class=dev.gigafactory.product.todo.Main");
+        assertThat(tree.text("gigafactory-product.properties"))
+                .contains("main-class=dev.gigafactory.product.todo.Main");
     }
 
     @Test
@@ -98,21 +101,18 @@ class PlanCreatedListenerTest {
         kafka.publish(plan);
 
         CodeGenerated first = kafka.awaitEvent(CodeGenerated.class, e -> e.spec().equals("redelivered"), WAIT);
-        java.util.List<ConsumerRecord<String, byte[]>> both = awaitRecords("redelivered", 2);
+        List<ConsumerRecord<String, byte[]>> both = awaitRecords("redelivered", 2);
+        assertThat(both).hasSize(2);
         assertThat(both).extracting(r -> CloudEventCodec.text(r.headers(), CloudEventCodec.ID)).containsOnly(
                 CloudEventCodec.idOf(EventType.CODE_GENERATED, first));
         assertThat(both).extracting(r -> CloudEventCodec.decode(r.headers(), r.value(), CodeGenerated.class).data()
                 .sourceDigest()).containsOnly(first.sourceDigest());
     }
 
-    private java.util.List<ConsumerRecord<String, byte[]>> awaitRecords(String key, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        java.util.List<ConsumerRecord<String, byte[]>> found;
-        do {
-            found = kafka.records(Topics.CODE_GENERATED).stream().filter(r -> key.equals(r.key())).toList();
-        } while (found.size() < count && System.nanoTime() < deadline);
-        assertThat(found).hasSize(count);
-        return found;
+    private List<ConsumerRecord<String, byte[]>> awaitRecords(String key, int count) {
+        return Awaitility.await().atMost(WAIT).until(
+                () -> kafka.records(Topics.CODE_GENERATED).stream().filter(r -> key.equals(r.key())).toList(),
+                records -> records.size() >= count);
     }
 
     private static ServiceSpec renamed(ServiceSpec spec, String name) {

@@ -46,7 +46,9 @@ class TrickyNamesProductIT {
                     .isEqualTo(201);
             assertThat(client.post("/uuids", "{}").json().get("body").asText())
                     .isEqualTo("6f9619ff-8b86-d011-b42d-00c04fc964ff");
-            assertThat(client.post("/instants", "{}").json().get("check").asText()).isEqualTo("2024-01-31T08:15:30Z");
+            assertThat(client.post("/instants", "{\"serial\":\"SN-1234/x\"}").json().get("check").asText())
+                    .isEqualTo("2024-01-31T08:15:30Z");
+            assertThat(client.post("/instants", "{\"serial\":\"SN-1234\"}").status()).isEqualTo(400);
             assertThat(client.post("/productTests", "{}").status()).isEqualTo(404);
             assertThat(client.post("/producttests", "{\"errors\":true}").status()).isEqualTo(201);
         }

@@ -104,7 +104,7 @@ public final class ProductBuild {
         String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = classes() + File.pathSeparator + testClasses();
         Process process = new ProcessBuilder(javaCommand, "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                manifest().getProperty("test-class")).redirectErrorStream(true).start();
+                manifest().getProperty(ProductContract.TEST_CLASS_KEY)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

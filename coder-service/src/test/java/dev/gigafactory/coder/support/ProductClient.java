@@ -21,6 +21,10 @@ public final class ProductClient {
         this.baseUrl = baseUrl;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** One answer: status, headers, body text. */
     public record Answer(int status, java.net.http.HttpHeaders headers, String body) {
 

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
  *
  * @param repoRoot where the service modules (and their {@code target/quarkus-app}) are
  * @param stateDir logs, pids, fleet.json, artifacts, work dirs and the infrastructure's data
- * @param detached processes in sessions of their own that outlive this JVM and its terminal ({@code ./factory up});
- *        otherwise the infrastructure JVM dies with this one (tests)
+ * @param detached the fleet outlives this JVM and its terminal ({@code ./factory up}); otherwise the infrastructure
+ *        JVM dies with this one, however it dies (tests: call {@link Fleet#stop()} or {@link Fleet#stopOnExit()} for
+ *        the services)
  * @param services which services to start
  * @param jvmFlags for every service JVM
  * @param parallelism how many services may be starting at once

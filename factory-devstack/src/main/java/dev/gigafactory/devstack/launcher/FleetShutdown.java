@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,14 @@ final class FleetShutdown {
     private FleetShutdown() {
     }
 
-    /** Services first, so they can still commit offsets and close connections; then the broker and database. */
+    /**
+     * Services first, so they can still commit offsets and close connections; then the broker and database; then
+     * whatever they left running (products, builds), found by process group, ancestry and the state dir.
+     */
     static void stop(Path stateDir, Consumer<String> progress) {
         PidFile pids = PidFile.in(stateDir);
         Map<String, Long> all = new LinkedHashMap<>(pids.pids());
+        List<ProcessHandle> started = Processes.descendantsOf(all.values());
         Long infra = all.remove(PidFile.INFRA);
         if (!all.isEmpty()) {
             progress.accept("stopping " + String.join(", ", all.keySet()));
@@ -33,6 +38,12 @@ final class FleetShutdown {
             progress.accept("stopping infrastructure");
             Processes.stop(List.of(infra), INFRA_GRACE);
         }
+        List<ProcessHandle> leftovers = new ArrayList<>(started);
+        leftovers.addAll(Processes.runningUnder(stateDir));
+        if (leftovers.stream().anyMatch(ProcessHandle::isAlive)) {
+            progress.accept("stopping what the services left running");
+        }
+        Processes.stopLeftovers(pids.pids().values(), leftovers);
         pids.delete();
         try {
             Files.deleteIfExists(stateDir.resolve(FleetFile.NAME));

@@ -42,13 +42,14 @@ final class ServiceProcess {
         this.log = log;
     }
 
-    /** Starts the JVM in {@code workDir}; the previous run's log is kept as {@code <service>.log.1}. */
+    /**
+     * Starts the JVM in {@code workDir}, always leading a process group of its own, so stopping it also stops what it
+     * started (a deployer's products); the previous run's log is kept as {@code <service>.log.1}.
+     */
     static ServiceProcess launch(ServiceDef service, Path jar, List<String> jvmFlags, Map<String, String> env,
-            Path workDir, Path log, boolean detached) {
+            Path workDir, Path log) {
         List<String> command = new ArrayList<>();
-        if (detached) {
-            Processes.detachPrefix().ifPresent(command::add);
-        }
+        Processes.detachPrefix().ifPresent(command::add);
         command.add(JavaCommand.javaBinary());
         command.addAll(jvmFlags);
         command.add("-jar");

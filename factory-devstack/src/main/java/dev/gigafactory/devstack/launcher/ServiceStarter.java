@@ -64,7 +64,7 @@ final class ServiceStarter {
     private ServiceProcess launch(ServiceDef service, Function<ServiceDef, Map<String, String>> env) {
         ServiceProcess process = ServiceProcess.launch(service, FleetLayout.requireJar(options.repoRoot(), service),
                 options.jvmFlags(), env.apply(service), FleetLayout.workDir(options.stateDir(), service),
-                FleetLayout.log(options.stateDir(), service.name()), options.detached());
+                FleetLayout.log(options.stateDir(), service.name()));
         onLaunch.accept(service, process);
         progress.say("started " + service.name() + " (pid " + process.pid() + ")");
         return process;

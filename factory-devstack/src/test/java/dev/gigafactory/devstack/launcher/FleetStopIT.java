@@ -39,6 +39,34 @@ class FleetStopIT {
     }
 
     @Test
+    void alsoStopsWhatAServiceStartsWhileItIsStopping() throws Exception {
+        // like a deployer that restarts its product when it dies, even during its own shutdown
+        Process service = new ProcessBuilder("/usr/bin/setsid", "bash", "-c",
+                "trap 'sleep 301 & exit 0' TERM; sleep 300 & wait; wait").start();
+        awaitChild(service);
+        PidFile.in(state).put("deployer-service", service.pid());
+
+        Fleet.stop(state, line -> {
+        });
+
+        assertThat(service.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(Processes.groupAlive(service.pid())).isFalse();
+    }
+
+    @Test
+    void alsoStopsProcessesOfTheFleetThatLeftItsProcessTree() throws Exception {
+        // like a product a deployer started in a session of its own, from the state dir
+        Path work = Files.createDirectories(state.resolve("work/deployer-service"));
+        Process product = new ProcessBuilder("/usr/bin/setsid", "sleep", "302").directory(work.toFile()).start();
+        PidFile.in(state).put(PidFile.INFRA, new ProcessBuilder("sleep", "303").start().pid());
+
+        Fleet.stop(state, line -> {
+        });
+
+        assertThat(product.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void aFleetWithADeadProcessIsNotRunning() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();

@@ -7,7 +7,7 @@ import dev.gigafactory.contracts.product.ProductContract;
 final class ProjectFilesWriter {
 
     /** Names the product's own test runner; the tester runs it before the acceptance steps. */
-    static final String TEST_CLASS_KEY = "test-class";
+    static final String TEST_CLASS_KEY = ProductContract.TEST_CLASS_KEY;
 
     private ProjectFilesWriter() {
     }

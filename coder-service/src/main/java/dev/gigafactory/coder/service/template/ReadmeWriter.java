@@ -40,21 +40,22 @@ final class ReadmeWriter {
         for (EntityModel entity : product.entities()) {
             fields(md, entity);
         }
-        md.append("""
-                ## Data
+        md.append(
+                """
+                        ## Data
 
-                Every change is appended to `journal.jsonl` in `DATA_DIR` (one JSON line per put or delete) and
-                forced to disk before the answer is sent; the journal is replayed at start. A newer version started on
-                the same `DATA_DIR` keeps the data: a field added later takes its default (or null) in older records,
-                a removed field is dropped, records of a removed entity are skipped.
+                        Every change is appended to `journal.jsonl` in `DATA_DIR` (one JSON line per put or delete) and
+                        forced to disk before the answer is sent; the journal is replayed at start. A newer version started on
+                        the same `DATA_DIR` keeps the data: a field added later takes its default (or null) in older records,
+                        a removed field is dropped, records of a removed entity are skipped.
 
-                ## Code
+                        ## Code
 
-                `Main` wires one `<Entity>Store` (storage), `<Entity>Validator` (rules) and `<Entity>` record (shape)
-                per entity into the `Router`. `Json`, `Problem`, `Validation`, `Journal`, `Metrics`, `Http` and
-                `Server` are the same in every product. `ProductTest` (run by `build.sh`) checks the JSON codec,
-                every rule of every entity and the journal round trip.
-                """);
+                        `Main` wires one `<Entity>Store` (storage), `<Entity>Validator` (rules) and `<Entity>` record (shape)
+                        per entity into the `Router`. `Json`, `JsonReader`, `Problem`, `Validation`, `Journal`, `Metrics`, `Http`
+                        and `Server` are the same in every product. `ProductTest` (run by `build.sh`) checks the JSON codec,
+                        every rule of every entity and the journal round trip.
+                        """);
         return md.toString();
     }
 
@@ -105,10 +106,10 @@ final class ReadmeWriter {
     private static List<String> rules(FieldSpec spec) {
         List<String> rules = new ArrayList<>();
         if (spec.minLength() != null) {
-            rules.add("at least " + spec.minLength() + " characters");
+            rules.add("at least " + characters(spec.minLength()));
         }
         if (spec.maxLength() != null) {
-            rules.add("at most " + spec.maxLength() + " characters");
+            rules.add("at most " + characters(spec.maxLength()));
         }
         if (spec.pattern() != null) {
             rules.add("matches " + code(spec.pattern()));
@@ -123,6 +124,10 @@ final class ReadmeWriter {
             rules.add("one of " + String.join(", ", spec.values().stream().map(ReadmeWriter::code).toList()));
         }
         return rules;
+    }
+
+    private static String characters(int count) {
+        return count + (count == 1 ? " character" : " characters");
     }
 
     // A code span inside a table cell: pipes escaped, and fenced with more backticks than the text contains.
