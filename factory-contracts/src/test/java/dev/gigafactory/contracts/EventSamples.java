@@ -6,6 +6,7 @@ import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
+import dev.gigafactory.contracts.events.PlanAbandoned;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.events.SpecAccepted;
@@ -61,6 +62,7 @@ public final class EventSamples {
                         List.of(new PlanTask("scaffold", "scaffold", "todo", List.of(), List.of("spec"),
                                 List.of("Main.java"))),
                         changes, "version 1"),
+                "plan-abandoned", new PlanAbandoned("todo", 1, 3, "3 of 3 attempts failed; last: step 0 expected 201"),
                 "code-generated", new CodeGenerated("todo", 1, 1, "jdk-http", "template", DIGEST, 14, todo),
                 "tests-completed", new TestsCompleted("todo", 1, 1, true, DIGEST, DIGEST,
                         List.of(new TestsCompleted.CaseResult("create a todo and read it back", true, List.of(step))),

@@ -4,6 +4,7 @@ import dev.gigafactory.coder.service.CodeGenerationService;
 import dev.gigafactory.contracts.codec.CloudEvent;
 import dev.gigafactory.contracts.codec.CloudEventCodec;
 import dev.gigafactory.contracts.events.CodeGenerated;
+import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.PlanCreated;
 import io.micrometer.core.annotation.Timed;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Plan in, code out. A record that is not a PlanCreated CloudEvent, or whose spec cannot be generated safely, throws:
+ * Plan in, code out. A record that is not a valid CloudEvent, or whose spec cannot be generated safely, throws:
  * the channel's failure strategy sends it to the dead-letter topic and the next record is processed.
  */
 @ApplicationScoped
@@ -34,10 +35,12 @@ public class PlanCreatedListener {
     @Blocking
     @Timed(value = "coder.plans", description = "Time from a plan received to its code published")
     public void consume(ConsumerRecord<String, byte[]> record) {
-        CloudEvent<PlanCreated> event = CloudEventCodec.decode(record.headers(), record.value(), PlanCreated.class);
-        PlanCreated plan = event.data();
-        CodeGenerated generated = coder.generate(event.id(), plan);
-        publisher.publish(generated, event.traceparent());
+        CloudEvent<FactoryEvent> received = CloudEventCodec.decode(record.headers(), record.value());
+        if (!(received.data() instanceof PlanCreated plan)) {
+            return; // another fact on the plans topic (an abandoned version): nothing to write
+        }
+        CodeGenerated generated = coder.generate(received.id(), plan);
+        publisher.publish(generated, received.traceparent());
         LOG.infof("coded %s v%d attempt %d: %d files, %s", plan.spec(), plan.version(), plan.attempt(),
                 generated.fileCount(), generated.sourceDigest());
     }

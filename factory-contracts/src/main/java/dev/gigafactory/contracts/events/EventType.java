@@ -9,15 +9,19 @@ public enum EventType {
     SPEC_ACCEPTED("dev.gigafactory.spec.accepted.v1", Topics.SPECS_ACCEPTED, SpecAccepted.class), SPEC_REJECTED(
             "dev.gigafactory.spec.rejected.v1", Topics.SPECS_REJECTED,
             SpecRejected.class), PLAN_CREATED("dev.gigafactory.plan.created.v1", Topics.PLANS_CREATED,
-                    PlanCreated.class), CODE_GENERATED("dev.gigafactory.code.generated.v1", Topics.CODE_GENERATED,
-                            CodeGenerated.class), TESTS_COMPLETED("dev.gigafactory.tests.completed.v1",
-                                    Topics.TESTS_COMPLETED, TestsCompleted.class), DEPLOYMENT_COMPLETED(
-                                            "dev.gigafactory.deployment.completed.v1", Topics.DEPLOYMENTS_COMPLETED,
-                                            DeploymentCompleted.class), INCIDENT_DETECTED(
-                                                    "dev.gigafactory.incident.detected.v1", Topics.INCIDENTS_DETECTED,
-                                                    IncidentDetected.class), LEDGER_ENTRY_RECORDED(
-                                                            "dev.gigafactory.ledger.entry.v1", Topics.LEDGER,
-                                                            LedgerEntryRecorded.class);
+                    PlanCreated.class), PLAN_ABANDONED("dev.gigafactory.plan.abandoned.v1", Topics.PLANS_CREATED,
+                            PlanAbandoned.class), CODE_GENERATED("dev.gigafactory.code.generated.v1",
+                                    Topics.CODE_GENERATED,
+                                    CodeGenerated.class), TESTS_COMPLETED("dev.gigafactory.tests.completed.v1",
+                                            Topics.TESTS_COMPLETED, TestsCompleted.class), DEPLOYMENT_COMPLETED(
+                                                    "dev.gigafactory.deployment.completed.v1",
+                                                    Topics.DEPLOYMENTS_COMPLETED,
+                                                    DeploymentCompleted.class), INCIDENT_DETECTED(
+                                                            "dev.gigafactory.incident.detected.v1",
+                                                            Topics.INCIDENTS_DETECTED,
+                                                            IncidentDetected.class), LEDGER_ENTRY_RECORDED(
+                                                                    "dev.gigafactory.ledger.entry.v1", Topics.LEDGER,
+                                                                    LedgerEntryRecorded.class);
 
     private final String ceType;
     private final String topic;

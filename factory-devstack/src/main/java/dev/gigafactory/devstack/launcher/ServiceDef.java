@@ -10,11 +10,11 @@ public record ServiceDef(String name, Optional<String> database) {
     /** The fleet, in start order. A service that needs a database names it here; the launcher creates it. */
     public static final List<ServiceDef> ALL = List.of(
             new ServiceDef("spec-intake-service", Optional.of("intake")),
-            new ServiceDef("planner-service", Optional.empty()),
+            new ServiceDef("planner-service", Optional.of("planner")),
             new ServiceDef("coder-service", Optional.empty()),
             new ServiceDef("tester-service", Optional.empty()),
-            new ServiceDef("deployer-service", Optional.empty()),
-            new ServiceDef("monitor-service", Optional.empty()));
+            new ServiceDef("deployer-service", Optional.of("deployer")),
+            new ServiceDef("monitor-service", Optional.of("monitor")));
 
     public static final String INTAKE = "spec-intake-service";
 

@@ -4,6 +4,7 @@ import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.IncidentDetected;
+import dev.gigafactory.contracts.events.PlanAbandoned;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecRejected;
@@ -32,6 +33,9 @@ public final class StageMapping {
         if (event instanceof PlanCreated plan) {
             return one(Stage.PLANNED, null, plan.kind().name().toLowerCase() + " plan, " + plan.tasks().size()
                     + " task(s)");
+        }
+        if (event instanceof PlanAbandoned abandoned) {
+            return one(Stage.FAILED, null, "abandoned: " + abandoned.reason());
         }
         if (event instanceof CodeGenerated code) {
             return one(Stage.CODED, null,
