@@ -39,13 +39,16 @@ public final class DocumentReader {
         this.yaml = new ObjectMapper(factory);
     }
 
-    /** Either the tree, or the one problem that stopped reading. */
-    public record Read(JsonNode tree, Problem problem) {
+    /**
+     * Either the tree, or the one problem that stopped reading; {@code unreadable} when the bytes are not text at all
+     * (empty, not UTF-8, binary), the records that belong on the dead-letter topic as well.
+     */
+    public record Read(JsonNode tree, Problem problem, boolean unreadable) {
     }
 
     public Read read(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
-            return failed("the document is empty");
+            return unreadable("the document is empty");
         }
         if (bytes.length > MAX_DOCUMENT_BYTES) {
             return failed("the document is " + bytes.length + " bytes; the limit is " + MAX_DOCUMENT_BYTES);
@@ -58,13 +61,13 @@ public final class DocumentReader {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            return failed("the document is not valid UTF-8 text");
+            return unreadable("the document is not valid UTF-8 text");
         }
         if (text.isBlank()) {
-            return failed("the document is empty");
+            return unreadable("the document is empty");
         }
         if (text.indexOf('\0') >= 0) {
-            return failed("the document contains NUL characters; it must be YAML or JSON text");
+            return unreadable("the document contains NUL characters; it must be YAML or JSON text");
         }
         if (text.indexOf('!') >= 0 || text.indexOf('*') >= 0) {
             String tagProblem = YamlFeatureScanner.firstProblem(text);
@@ -81,7 +84,7 @@ public final class DocumentReader {
             if (!tree.isObject()) {
                 return failed("the document must be an object (a ServiceSpec), not " + describe(tree));
             }
-            return new Read(tree, null);
+            return new Read(tree, null, false);
         } catch (JsonProcessingException e) {
             return failed(explain(firstLine(e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
@@ -101,7 +104,11 @@ public final class DocumentReader {
     }
 
     private static Read failed(String message) {
-        return new Read(null, Problem.at("", message));
+        return new Read(null, Problem.at("", message), false);
+    }
+
+    private static Read unreadable(String message) {
+        return new Read(null, Problem.at("", message), true);
     }
 
     private static String describe(JsonNode node) {

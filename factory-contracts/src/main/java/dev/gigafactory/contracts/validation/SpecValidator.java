@@ -19,7 +19,9 @@ public final class SpecValidator {
     public ValidationResult validate(byte[] document) {
         DocumentReader.Read read = reader.read(document);
         if (read.problem() != null) {
-            return ValidationResult.invalid(List.of(read.problem()), null);
+            return read.unreadable()
+                    ? ValidationResult.unreadable(read.problem())
+                    : ValidationResult.invalid(List.of(read.problem()), null);
         }
         return validate(read.tree());
     }

@@ -6,16 +6,21 @@ import java.util.Optional;
 
 /**
  * The outcome of reading a submitted document: a spec, or every problem found in it (never both). {@code name} is
- * the document's name when it could be read at all, so that a rejection can still be filed under it.
+ * the document's name when it could be read at all, so that a rejection can still be filed under it;
+ * {@code unreadable} when the bytes were not even text (empty, not UTF-8, binary).
  */
-public record ValidationResult(ServiceSpec spec, List<Problem> problems, String name) {
+public record ValidationResult(ServiceSpec spec, List<Problem> problems, String name, boolean unreadable) {
 
     public static ValidationResult valid(ServiceSpec spec) {
-        return new ValidationResult(spec, List.of(), spec.name());
+        return new ValidationResult(spec, List.of(), spec.name(), false);
     }
 
     public static ValidationResult invalid(List<Problem> problems, String name) {
-        return new ValidationResult(null, List.copyOf(problems), name);
+        return new ValidationResult(null, List.copyOf(problems), name, false);
+    }
+
+    public static ValidationResult unreadable(Problem problem) {
+        return new ValidationResult(null, List.of(problem), null, true);
     }
 
     public boolean isValid() {

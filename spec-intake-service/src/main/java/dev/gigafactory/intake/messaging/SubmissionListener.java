@@ -1,6 +1,7 @@
 package dev.gigafactory.intake.messaging;
 
 import dev.gigafactory.contracts.events.Submission;
+import dev.gigafactory.intake.service.SubmissionOutcome;
 import dev.gigafactory.intake.service.SubmissionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +18,19 @@ public class SubmissionListener {
         this.submissions = submissions;
     }
 
+    /**
+     * Every document gets an answer on the accepted or rejected topic. One whose bytes are not even text is, in
+     * addition, failed here so the channel's failure strategy copies it to the dead-letter topic with the reason in
+     * its headers, and the partition moves on.
+     */
     @Incoming("specs-submitted")
     public Uni<Void> consume(ConsumerRecord<byte[], byte[]> record) {
         Submission source = Submission.fromTopic(record.topic(), record.partition(), record.offset());
-        return submissions.submit(record.value(), source).replaceWithVoid();
+        return submissions.submit(record.value(), source).chain(outcome -> {
+            if (outcome instanceof SubmissionOutcome.Rejected rejected && rejected.unreadable()) {
+                return Uni.createFrom().failure(new UnreadableRecordException(rejected.problems().get(0).message()));
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 }

@@ -15,7 +15,10 @@ public sealed interface SubmissionOutcome {
     record Unchanged(String name, int version, String digest) implements SubmissionOutcome {
     }
 
-    /** The document was refused; {@code name} is null when it could not even be read. */
-    record Rejected(String name, List<Problem> problems) implements SubmissionOutcome {
+    /**
+     * The document was refused; {@code name} is null when it could not even be read, and {@code unreadable} when its
+     * bytes were not text at all.
+     */
+    record Rejected(String name, List<Problem> problems, boolean unreadable) implements SubmissionOutcome {
     }
 }

@@ -76,7 +76,8 @@ public class SubmissionService {
     }
 
     private Uni<SubmissionOutcome> reject(ValidationResult result, Submission source) {
-        SubmissionOutcome.Rejected rejected = new SubmissionOutcome.Rejected(result.name(), result.problems());
+        SubmissionOutcome.Rejected rejected = new SubmissionOutcome.Rejected(result.name(), result.problems(),
+                result.unreadable());
         return Panache.withTransaction(() -> rejections.bySource(source.id()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();

@@ -88,6 +88,27 @@ class SubmissionListenerTest {
     }
 
     @Test
+    void aRecordThatIsNotTextIsRejectedAndDeadLetteredWithItsReason() {
+        RecordMetadata sent = kafka.publishRaw(Topics.SPECS_SUBMITTED, "binary-blob",
+                new byte[]{(byte) 0xc3, (byte) 0x28, 0, 7}, null);
+
+        var dead = kafka.awaitRecord(Topics.DLQ, r -> Topics.SPECS_SUBMITTED.equals(header(r, "dead-letter-topic"))
+                && Long.toString(sent.offset()).equals(header(r, "dead-letter-offset"))
+                && Integer.toString(sent.partition()).equals(header(r, "dead-letter-partition")), WAIT);
+
+        assertThat(header(dead, "dead-letter-reason")).contains("not valid UTF-8");
+        SpecRejected rejected = kafka.awaitEvent(SpecRejected.class,
+                e -> e.source().offset() == sent.offset() && e.source().partition() == sent.partition(), WAIT);
+        assertThat(rejected.problems().get(0).message()).contains("UTF-8");
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record,
+            String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void anIdenticalResubmissionEmitsNothingNew() {
         kafka.publishRaw(Topics.SPECS_SUBMITTED, "kafka-twice", Specs.bytes(Specs.yaml("kafka-twice")), null);
         kafka.awaitEvent(SpecAccepted.class, e -> e.spec().equals("kafka-twice"), WAIT);

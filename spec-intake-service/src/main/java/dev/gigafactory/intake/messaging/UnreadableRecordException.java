@@ -1,0 +1,9 @@
+package dev.gigafactory.intake.messaging;
+
+/** A submitted record whose bytes are not text: it was rejected, and it also belongs on the dead-letter topic. */
+public class UnreadableRecordException extends RuntimeException {
+
+    public UnreadableRecordException(String reason) {
+        super(reason, null, false, false);
+    }
+}
