@@ -8,23 +8,18 @@ import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.spec.ServiceSpec;
-import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.contracts.validation.SpecValidator;
 import dev.gigafactory.devstack.launcher.Fleet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,12 +67,9 @@ class WalkingSkeletonIT {
         assertThat(Json.read(list.body(), JsonNode.class).isArray()).isTrue();
     }
 
-    private static void publish(byte[] document) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fleet.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.SPECS_SUBMITTED, "todo", document)).get();
+    private static void publish(byte[] document) {
+        try (KafkaProducer<String, byte[]> producer = FleetSupport.producer(fleet.kafkaBootstrapServers())) {
+            FleetSupport.publish(producer, "todo", new String(document, StandardCharsets.UTF_8));
         }
     }
 
