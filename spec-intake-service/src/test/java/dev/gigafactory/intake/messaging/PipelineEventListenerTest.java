@@ -63,6 +63,8 @@ class PipelineEventListenerTest {
         JsonPath status = given().get("/api/specs/status-flow").then().extract().jsonPath();
         assertThat(status.getList("timeline.stage")).containsExactly("submitted", "accepted", "planned", "coded",
                 "tested", "deployed", "running");
+        assertThat(status.getList("timeline.event")).contains("dev.gigafactory.plan.created.v1");
+        assertThat(status.getList("timeline.eventId", String.class)).doesNotContainNull();
     }
 
     @Test
