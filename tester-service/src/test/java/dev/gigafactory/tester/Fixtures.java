@@ -43,10 +43,19 @@ public final class Fixtures {
     }
 
     public static ServiceSpec todoSpec() {
+        return spec(TODO_SPEC);
+    }
+
+    /** A spec under src/test/resources/specs. */
+    public static ServiceSpec testSpec(String name) {
+        return spec(Path.of("src/test/resources/specs").resolve(name));
+    }
+
+    public static ServiceSpec spec(Path file) {
         try {
-            ValidationResult result = new SpecValidator().validate(Files.readAllBytes(TODO_SPEC));
+            ValidationResult result = new SpecValidator().validate(Files.readAllBytes(file));
             if (!result.isValid()) {
-                throw new IllegalStateException("the todo example is not valid: " + result.problems());
+                throw new IllegalStateException(file + " is not valid: " + result.problems());
             }
             return result.spec();
         } catch (IOException e) {

@@ -11,4 +11,8 @@ public interface FactoryConfig {
     /** Root of the content-addressed artifact store, shared with the tester (env FACTORY_ARTIFACTS_DIR). */
     @WithDefault(".factory/artifacts")
     Path artifactsDir();
+
+    /** This service's own state (env FACTORY_WORK_DIR): the specs' provenance repositories live under it. */
+    @WithDefault(".factory/work/coder-service")
+    Path workDir();
 }

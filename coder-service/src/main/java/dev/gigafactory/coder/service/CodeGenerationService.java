@@ -1,12 +1,14 @@
 package dev.gigafactory.coder.service;
 
 import dev.gigafactory.coder.domain.GeneratedSource;
+import dev.gigafactory.coder.service.provenance.ProvenanceRepository;
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.PlanCreated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Plan in, stored source tree and {@link CodeGenerated} out. The tree goes to the artifact store (claim check); the
@@ -16,9 +18,11 @@ import java.util.Map;
 public final class CodeGenerationService {
 
     private static final int REMEMBERED_PLANS = 256;
+    private static final Logger LOG = Logger.getLogger(CodeGenerationService.class);
 
     private final CodeAgent agent;
     private final ArtifactStore store;
+    private final ProvenanceRepository provenance;
     private final Map<String, CodeGenerated> recent = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CodeGenerated> eldest) {
@@ -27,8 +31,14 @@ public final class CodeGenerationService {
     });
 
     public CodeGenerationService(CodeAgent agent, ArtifactStore store) {
+        this(agent, store, null);
+    }
+
+    /** @param provenance where each version is also committed, or null for none */
+    public CodeGenerationService(CodeAgent agent, ArtifactStore store, ProvenanceRepository provenance) {
         this.agent = agent;
         this.store = store;
+        this.provenance = provenance;
     }
 
     /**
@@ -43,7 +53,23 @@ public final class CodeGenerationService {
         String digest = store.put(source.tree().pack());
         CodeGenerated generated = new CodeGenerated(plan.spec(), plan.version(), plan.attempt(), source.stack(),
                 source.agent(), digest, source.tree().files().size(), plan.document());
+        commit(plan, source, digest);
         recent.put(eventId, generated);
         return generated;
+    }
+
+    // The history is for people; a repository that cannot be written must not stop the product from shipping.
+    private void commit(PlanCreated plan, GeneratedSource source, String digest) {
+        if (provenance == null) {
+            return;
+        }
+        try {
+            provenance.record(plan, source, digest).ifPresentOrElse(
+                    id -> LOG.debugf("%s v%d committed as %s", plan.spec(), plan.version(), id),
+                    () -> LOG.debugf("%s v%d: same tree as the last commit, nothing to commit", plan.spec(),
+                            plan.version()));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not commit %s v%d to its provenance repository", plan.spec(), plan.version());
+        }
     }
 }

@@ -45,7 +45,11 @@ public final class ProductBuild {
 
     /** Generates the spec's tree and compiles main and test sources under {@code workDir}. */
     public static ProductBuild of(ServiceSpec spec, int version, Path workDir) {
-        SourceTree tree = AGENT.generate(Specs.plan(spec, version)).tree();
+        return of(AGENT.generate(Specs.plan(spec, version)).tree(), workDir);
+    }
+
+    /** Compiles a tree some agent wrote (e.g. the LLM agent) under {@code workDir}. */
+    public static ProductBuild of(SourceTree tree, Path workDir) {
         ProductBuild build = new ProductBuild(tree, workDir);
         tree.writeTo(workDir.resolve("src-tree"));
         build.compile("src/main/java", build.classes(), List.of());

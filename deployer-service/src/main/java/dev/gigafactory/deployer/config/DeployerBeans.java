@@ -2,14 +2,19 @@ package dev.gigafactory.deployer.config;
 
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
-import dev.gigafactory.deployer.domain.Deployment;
+import dev.gigafactory.deployer.proxy.StableProxies;
+import dev.gigafactory.deployer.repository.DatabaseDeploymentStore;
 import dev.gigafactory.deployer.service.Deployer;
 import dev.gigafactory.deployer.service.DeploymentTarget;
+import dev.gigafactory.deployer.service.KubernetesTarget;
 import dev.gigafactory.deployer.service.LocalProcessTarget;
 import dev.gigafactory.deployer.service.ProcessProbe;
 import dev.gigafactory.deployer.service.ProductRegistry;
-import dev.gigafactory.deployer.service.StateFile;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,13 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 
-/** Wires the plain-Java deployer classes from configuration, and re-adopts surviving products at startup. */
+/** Wires the plain-Java deployer classes from configuration; re-adopts products at start, lets go of them at stop. */
 @Singleton
 public class DeployerBeans {
-
-    private static final Logger LOG = Logger.getLogger(DeployerBeans.class);
 
     @Produces
     @Singleton
@@ -39,17 +41,23 @@ public class DeployerBeans {
 
     @Produces
     @Singleton
-    ProductRegistry productRegistry(FactoryPaths paths, ProcessProbe probe) {
-        return new ProductRegistry(new StateFile(Path.of(paths.workDir()).resolve("deployments.json")), probe);
+    ProductRegistry productRegistry(DatabaseDeploymentStore store) {
+        return new ProductRegistry(store);
     }
 
     @Produces
     @Singleton
     DeploymentTarget deploymentTarget(ArtifactStore artifacts, ProductRegistry registry, ProcessProbe probe,
             FactoryPaths paths, DeployerConfig config) {
+        if (config.target() == DeployerConfig.Target.KUBERNETES) {
+            DeployerConfig.Kubernetes k8s = config.kubernetes();
+            return new KubernetesTarget(new KubernetesClientBuilder().build(), registry, new KubernetesTarget.Settings(
+                    k8s.namespace(), k8s.artifactBaseUrl(), k8s.image()));
+        }
         List<String> wrapper = config.detach() ? setsid() : List.of();
-        return new LocalProcessTarget(artifacts, registry, probe, new LocalProcessTarget.Settings(
-                Path.of(paths.workDir()).toAbsolutePath(), config.stopGrace(), config.readyTimeout(), wrapper));
+        return new LocalProcessTarget(artifacts, registry, probe, new StableProxies(proxyVertx()),
+                new LocalProcessTarget.Settings(Path.of(paths.workDir()).toAbsolutePath(), config.stopGrace(),
+                        config.readyTimeout(), wrapper));
     }
 
     @Produces
@@ -58,9 +66,20 @@ public class DeployerBeans {
         return new Deployer(target, registry);
     }
 
-    void readopt(@Observes StartupEvent startup, ProductRegistry registry) {
-        List<Deployment> adopted = registry.load();
-        adopted.forEach(d -> LOG.infof("re-adopted %s v%d at %s (pid %d)", d.spec(), d.version(), d.url(), d.pid()));
+    void readopt(@Observes StartupEvent startup, DeploymentTarget target) {
+        target.readopt();
+    }
+
+    // First thing on the way down: from now on nothing is restarted (the fleet may be stopping its products).
+    void shutdown(@Observes ShutdownEvent shutdown, Deployer deployer, DeploymentTarget target) {
+        deployer.shutdown();
+        target.close();
+    }
+
+    // The proxies get a Vert.x of their own: binding from a @Blocking listener on Quarkus' instance waits on the very
+    // worker context it blocks (observed as listen timeouts), and product traffic should not share the service's loops.
+    private static Vertx proxyVertx() {
+        return Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));
     }
 
     // setsid execs in place (the pid stays the product's), giving it its own session and process group.

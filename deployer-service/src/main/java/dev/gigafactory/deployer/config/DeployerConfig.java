@@ -3,11 +3,20 @@ package dev.gigafactory.deployer.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "deployer")
 public interface DeployerConfig {
 
-    /** How long a replaced or restarted product gets between SIGTERM and SIGKILL. */
+    enum Target {
+        LOCAL, KUBERNETES
+    }
+
+    /** Where products run: local processes behind the deployer's proxies, or the configured Kubernetes cluster. */
+    @WithDefault("local")
+    Target target();
+
+    /** How long a replaced product gets to finish its requests (drain), and then between SIGTERM and SIGKILL. */
     @WithDefault("10s")
     Duration stopGrace();
 
@@ -21,4 +30,18 @@ public interface DeployerConfig {
      */
     @WithDefault("true")
     boolean detach();
+
+    Kubernetes kubernetes();
+
+    interface Kubernetes {
+
+        @WithDefault("gigafactory")
+        String namespace();
+
+        /** Where pods fetch artifacts from: {@code <base>/<digest hex>} serves the artifact store's bytes. */
+        Optional<String> artifactBaseUrl();
+
+        @WithDefault("eclipse-temurin:17-jre")
+        String image();
+    }
 }

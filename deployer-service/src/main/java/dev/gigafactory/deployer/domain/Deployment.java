@@ -4,7 +4,8 @@ import dev.gigafactory.contracts.spec.Slo;
 
 /**
  * One version of a spec as the deployer last ran it. {@code pid} is null when no process of ours is serving it (it
- * crashed, was stopped, or was gone when the deployer started again); port and url then say where it last served.
+ * crashed, was stopped, or was gone when the deployer started again). {@code port} is the product's private port;
+ * {@code url} the spec's stable URL, served by the deployer's proxy (or the cluster Service), whatever version runs.
  */
 public record Deployment(String spec, int version, int attempt, String artifactDigest, Slo slo, Long pid, int port,
         String url) {
@@ -15,6 +16,15 @@ public record Deployment(String spec, int version, int attempt, String artifactD
 
     public Deployment stopped() {
         return new Deployment(spec, version, attempt, artifactDigest, slo, null, port, url);
+    }
+
+    public Deployment at(String stableUrl) {
+        return new Deployment(spec, version, attempt, artifactDigest, slo, pid, port, stableUrl);
+    }
+
+    /** Where the product itself listens, behind the proxy. */
+    public String privateUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     public Release release() {

@@ -1,11 +1,14 @@
 package dev.gigafactory.deployer.rest;
 
+import dev.gigafactory.deployer.domain.DeploymentRecord;
 import dev.gigafactory.deployer.domain.SpecDeployments;
 import dev.gigafactory.deployer.service.ProductRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,5 +26,12 @@ public class DeploymentResource {
     @GET
     public Map<String, SpecDeployments> list() {
         return new TreeMap<>(registry.snapshot());
+    }
+
+    /** Every start of the spec's versions, oldest first, with how each ended and why. */
+    @GET
+    @Path("/{spec}/history")
+    public List<DeploymentRecord> history(@PathParam("spec") String spec) {
+        return registry.history(spec);
     }
 }

@@ -24,6 +24,7 @@ public final class Deployer {
     private final ProductRegistry registry;
     // One spec's verdicts and incidents arrive on two channels; they must not start its processes concurrently.
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile boolean shuttingDown;
 
     public Deployer(DeploymentTarget target, ProductRegistry registry) {
         this.target = target;
@@ -58,6 +59,12 @@ public final class Deployer {
         if (incident.action() != Remediation.RESTART && incident.action() != Remediation.ROLLBACK) {
             return Optional.empty(); // replanning is the planner's, escalation is for people
         }
+        if (shuttingDown) {
+            // A product seen dying while the fleet goes down is being stopped on purpose: restarting it would leave
+            // an orphan. Not marked handled: the monitor raises it again if it is still down once we are back.
+            LOG.infof("shutting down: not acting on incident %s", incident.incidentId());
+            return Optional.empty();
+        }
         synchronized (lockOf(incident.spec())) {
             if (registry.isHandled(incident.incidentId())) {
                 return Optional.empty();
@@ -81,16 +88,18 @@ public final class Deployer {
             return succeeded(deployed, started(deployed), DeploymentCompleted.DEPLOY);
         } catch (DeploymentFailedException e) {
             LOG.warnf("%s v%d did not start: %s", release.spec(), release.version(), e.getMessage());
-            return failed(release, e.detail(), DeploymentCompleted.DEPLOY);
+            String detail = e.detail() + keepsServing(release.spec());
+            registry.failed(release, DeploymentCompleted.DEPLOY, detail);
+            return failed(release, detail, DeploymentCompleted.DEPLOY);
         }
     }
 
     private Optional<DeploymentCompleted> restart(IncidentDetected incident) {
         String cause = "restarted after incident " + incident.incidentId() + " (" + incident.kind() + "): ";
         try {
-            Deployment restarted = target.restart(incident.spec());
-            return Optional.of(succeeded(restarted, cause + started(restarted),
-                    DeploymentCompleted.restartFor(incident.incidentId())));
+            String restart = DeploymentCompleted.restartFor(incident.incidentId());
+            Deployment restarted = target.restart(incident.spec(), restart);
+            return Optional.of(succeeded(restarted, cause + started(restarted), restart));
         } catch (DeploymentFailedException e) {
             Release release = target.status(incident.spec()).orElseThrow().release();
             return Optional.of(failed(release, cause + e.detail(), DeploymentCompleted.restartFor(incident
@@ -103,12 +112,25 @@ public final class Deployer {
         Optional<Deployment> previous = registry.previous(incident.spec());
         try {
             String rollback = DeploymentCompleted.rollbackFor(incident.incidentId());
-            return target.rollback(incident.spec()).map(restored -> succeeded(restored, cause + started(restored),
-                    rollback));
+            return target.rollback(incident.spec(), rollback)
+                    .map(restored -> succeeded(restored, cause + started(restored),
+                            rollback));
         } catch (DeploymentFailedException e) {
             return previous.map(known -> failed(known.release(), cause + e.detail(), DeploymentCompleted
                     .rollbackFor(incident.incidentId())));
         }
+    }
+
+    /** The deployer stops: incidents are no longer acted on (see onIncident). */
+    public void shutdown() {
+        shuttingDown = true;
+    }
+
+    // The automatic rollback of a version that never got ready is simply never switching to it: say who serves.
+    private String keepsServing(String spec) {
+        return target.status(spec).filter(Deployment::running)
+                .map(d -> "\nrolled back automatically: v" + d.version() + " keeps serving at " + d.url())
+                .orElse("");
     }
 
     private DeploymentCompleted succeeded(Deployment deployment, String detail, String cause) {
@@ -122,7 +144,8 @@ public final class Deployer {
     }
 
     private static String started(Deployment deployment) {
-        return "started as pid " + deployment.pid() + " on port " + deployment.port();
+        return "started as pid " + deployment.pid() + " on private port " + deployment.port() + ", serving at "
+                + deployment.url();
     }
 
     private Object lockOf(String spec) {

@@ -5,23 +5,31 @@ import dev.gigafactory.deployer.domain.DeploymentFailedException;
 import dev.gigafactory.deployer.domain.Release;
 import java.util.Optional;
 
-/** Where products run: local processes now, a cluster later. One current version per spec. */
+/** Where products run: local processes or a Kubernetes cluster. One current version per spec, at a stable URL. */
 public interface DeploymentTarget {
 
     /** The name DeploymentCompleted carries in {@code target}. */
     String name();
 
-    /** Starts the release; once it is healthy, stops the version it replaces (new first, then old). */
+    /** Starts the release; once it is ready, moves the stable URL to it and retires the version it replaces. */
     Deployment deploy(Release release) throws DeploymentFailedException;
 
-    /** Stops (if still running) and starts again the spec's current version. */
-    Deployment restart(String spec) throws DeploymentFailedException;
+    /** Replaces the spec's current version by a fresh instance of itself, at the same stable URL. */
+    Deployment restart(String spec, String cause) throws DeploymentFailedException;
 
-    /** Starts the last good version before the current one and stops the current; empty when none is known. */
-    Optional<Deployment> rollback(String spec) throws DeploymentFailedException;
+    /** Brings back the last good version before the current one; empty when none is known. */
+    Optional<Deployment> rollback(String spec, String cause) throws DeploymentFailedException;
 
     void stop(String spec);
 
     /** The spec's current version, {@code pid} null when its process is not running. */
     Optional<Deployment> status(String spec);
+
+    /** At start-up: take back what the previous deployer left running. Nothing by default. */
+    default void readopt() {
+    }
+
+    /** The deployer stops: start nothing from now on; products keep running. */
+    default void close() {
+    }
 }

@@ -1,48 +1,54 @@
 package dev.gigafactory.deployer.service;
 
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
+import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.DeploymentFailedException;
+import dev.gigafactory.deployer.domain.DeploymentRecord;
+import dev.gigafactory.deployer.domain.DeploymentState;
 import dev.gigafactory.deployer.domain.Release;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import dev.gigafactory.deployer.domain.SpecState;
+import dev.gigafactory.deployer.proxy.ProxyBindException;
+import dev.gigafactory.deployer.proxy.StableProxies;
+import dev.gigafactory.deployer.proxy.StableProxy;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Products as local processes under {@code <work>/products/<spec>/}: one directory per version with its jar and log,
- * one data directory shared by all versions so data survives a redeploy. Products outlive the deployer.
+ * Products as local processes, each spec behind a stable URL served by the deployer's own reverse proxy. A new version
+ * starts on a private port; once it answers /health the proxy switches to it, requests in flight on the old one
+ * drain, then the old one stops (blue/green). A version that never gets ready is stopped and the old keeps serving.
+ * Products outlive the deployer; a new deployer re-adopts them from the store and reopens their stable ports.
  */
 public final class LocalProcessTarget implements DeploymentTarget {
 
     private static final Logger LOG = Logger.getLogger(LocalProcessTarget.class);
+    static final String RECOVERED = "recovered";
 
     /** How products are launched; the wrapper (e.g. setsid) and timeouts come from configuration. */
     public record Settings(Path workDir, Duration stopGrace, Duration readyTimeout, List<String> wrapper) {
     }
 
-    private final ArtifactStore artifacts;
     private final ProductRegistry registry;
     private final ProcessProbe probe;
     private final Settings settings;
+    private final StableProxies proxies;
+    private final ProductProcesses processes;
+    private volatile boolean closing;
 
     public LocalProcessTarget(ArtifactStore artifacts, ProductRegistry registry, ProcessProbe probe,
-            Settings settings) {
-        this.artifacts = artifacts;
+            StableProxies proxies, Settings settings) {
         this.registry = registry;
         this.probe = probe;
         this.settings = settings;
+        this.proxies = proxies;
+        this.processes = new ProductProcesses(artifacts, settings, this::exited);
     }
 
     @Override
@@ -52,51 +58,46 @@ public final class LocalProcessTarget implements DeploymentTarget {
 
     @Override
     public Deployment deploy(Release release) throws DeploymentFailedException {
-        Optional<Deployment> replaced = registry.current(release.spec());
-        Deployment started = start(release, 0);
-        registry.promote(started);
-        replaced.ifPresent(this::terminate);
+        StableProxy proxy = proxy(release.spec());
+        Optional<Deployment> replaced = registry.current(release.spec()).filter(Deployment::running);
+        Deployment started = start(release, proxy);
+        registry.promote(started, DeploymentCompleted.DEPLOY);
+        switchAndRetire(proxy, started, replaced);
         return started;
     }
 
     @Override
-    public Deployment restart(String spec) throws DeploymentFailedException {
+    public Deployment restart(String spec, String cause) throws DeploymentFailedException {
         Deployment current = registry.current(spec)
                 .orElseThrow(() -> new DeploymentFailedException("nothing deployed for " + spec, ""));
-        terminate(current);
-        registry.replace(current.stopped());
-        Deployment restarted;
-        try {
-            // Same port first, so clients that cached the URL keep working; any free port if it is taken.
-            restarted = start(current.release(), current.port());
-        } catch (DeploymentFailedException samePortFailed) {
-            LOG.infof("%s could not restart on port %d (%s); trying a free port", spec, current.port(),
-                    samePortFailed.getMessage());
-            restarted = start(current.release(), 0);
-        }
-        registry.replace(restarted);
+        StableProxy proxy = proxy(spec);
+        Deployment restarted = start(current.release(), proxy);
+        registry.restarted(restarted, cause);
+        switchAndRetire(proxy, restarted, Optional.of(current).filter(Deployment::running));
         return restarted;
     }
 
     @Override
-    public Optional<Deployment> rollback(String spec) throws DeploymentFailedException {
+    public Optional<Deployment> rollback(String spec, String cause) throws DeploymentFailedException {
         Optional<Deployment> target = registry.previous(spec);
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Deployment> current = registry.current(spec);
-        Deployment restored = start(target.get().release(), 0);
-        registry.rolledBack(restored);
-        current.ifPresent(this::terminate);
+        StableProxy proxy = proxy(spec);
+        Optional<Deployment> current = registry.current(spec).filter(Deployment::running);
+        Deployment restored = start(target.get().release(), proxy);
+        registry.rolledBack(restored, cause);
+        switchAndRetire(proxy, restored, current);
         return Optional.of(restored);
     }
 
     @Override
     public void stop(String spec) {
-        registry.current(spec).ifPresent(current -> {
-            terminate(current);
-            registry.replace(current.stopped());
+        registry.current(spec).filter(Deployment::running).ifPresent(current -> {
+            processes.terminate(current);
+            registry.ended(spec, current.pid(), DeploymentState.STOPPED, "stopped");
         });
+        proxies.close(spec);
     }
 
     @Override
@@ -104,70 +105,102 @@ public final class LocalProcessTarget implements DeploymentTarget {
         return registry.current(spec).map(d -> d.running() && !probe.alive(d.pid()) ? d.stopped() : d);
     }
 
-    private Deployment start(Release release, int port) throws DeploymentFailedException {
-        Path versionDir = productDir(release.spec()).resolve("v" + release.version());
-        Path jar = versionDir.resolve("app.jar");
-        fetch(release.artifactDigest(), jar);
-        ProductProcess.Launch launch = ProductProcess.Launch
-                .of(jar, productDir(release.spec()).resolve("data"), versionDir.resolve("product.log"))
-                .withPort(port).withReadyTimeout(settings.readyTimeout()).withWrapper(settings.wrapper());
+    /**
+     * Reopens every stable port and points it at the product still serving there; a product that died while the
+     * deployer was away is started again, once, so none is lost and none runs twice.
+     */
+    @Override
+    public void readopt() {
+        for (SpecState spec : registry.load()) {
+            DeploymentRecord current = spec.current();
+            if (current == null || current.state() == DeploymentState.STOPPED) {
+                continue;
+            }
+            try {
+                readopt(spec.spec(), current);
+            } catch (DeploymentFailedException e) {
+                LOG.warnf("%s v%d could not be recovered: %s", spec.spec(), current.deployment().version(),
+                        e.detail());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        proxies.close();
+    }
+
+    private void readopt(String spec, DeploymentRecord current) throws DeploymentFailedException {
+        StableProxy proxy = proxy(spec);
+        Deployment known = current.deployment();
+        if (current.serving() && known.running() && isStillOurs(known)) {
+            proxy.switchTo(known.port());
+            processes.watch(known);
+            LOG.infof("re-adopted %s v%d at %s (pid %d, port %d)", spec, known.version(), proxy.url(), known.pid(),
+                    known.port());
+            return;
+        }
+        if (current.serving()) {
+            registry.ended(spec, known.pid(), DeploymentState.CRASHED, "gone while the deployer was away");
+        }
+        Deployment again = start(known.release(), proxy);
+        registry.restarted(again, RECOVERED);
+        proxy.switchTo(again.port());
+        LOG.infof("recovered %s v%d at %s (pid %d)", spec, again.version(), again.url(), again.pid());
+    }
+
+    // A live pid alone could be a stranger that inherited the number: it must also answer where ours did.
+    private boolean isStillOurs(Deployment deployment) {
+        return probe.alive(deployment.pid()) && probe.healthy(deployment.privateUrl());
+    }
+
+    private Deployment start(Release release, StableProxy proxy) throws DeploymentFailedException {
+        if (closing) {
+            throw new DeploymentFailedException("the deployer is shutting down; nothing is started", "");
+        }
         try {
-            ProductProcess product = ProductProcess.start(launch);
-            LOG.infof("%s v%d serving at %s (pid %d)", release.spec(), release.version(), product.baseUrl(),
-                    product.pid());
-            return new Deployment(release.spec(), release.version(), release.attempt(), release.artifactDigest(),
-                    release.slo(), product.pid(), product.port(), product.baseUrl());
+            return processes.start(release).at(proxy.url());
         } catch (ProductStartException e) {
             throw new DeploymentFailedException(e.getMessage(), e.logExcerpt());
         }
     }
 
-    private Path productDir(String spec) {
-        return settings.workDir().resolve("products").resolve(spec);
+    private void switchAndRetire(StableProxy proxy, Deployment next, Optional<Deployment> replaced) {
+        long began = System.nanoTime();
+        proxy.switchTo(next.port()).ifPresent(old -> {
+            if (!StableProxy.drain(old, settings.stopGrace())) {
+                LOG.warnf("%s: requests still in flight on port %d after %s", next.spec(), old.port(),
+                        settings.stopGrace());
+            }
+        });
+        LOG.infof("%s v%d now behind %s (switched and drained in %d ms)", next.spec(), next.version(), next.url(),
+                (System.nanoTime() - began) / 1_000_000);
+        replaced.filter(old -> !old.pid().equals(next.pid())).ifPresent(processes::terminate);
     }
 
-    // Exactly the bytes named by the digest; written beside and moved in, so a running jar is never overwritten.
-    private void fetch(String digest, Path jar) throws DeploymentFailedException {
-        byte[] content = artifacts.get(digest)
-                .orElseThrow(() -> new DeploymentFailedException("artifact " + digest + " is not in the store", ""));
+    private StableProxy proxy(String spec) throws DeploymentFailedException {
+        Integer remembered = registry.stablePort(spec).orElse(null);
         try {
-            Files.createDirectories(jar.getParent());
-            Path temporary = Files.createTempFile(jar.getParent(), ".app-", ".jar");
-            Files.write(temporary, content);
-            try {
-                Files.move(temporary, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, jar, StandardCopyOption.REPLACE_EXISTING);
+            StableProxy proxy = proxies.open(spec, remembered);
+            if (remembered == null || remembered != proxy.port()) {
+                registry.rememberStablePort(spec, proxy.port());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot place " + digest + " at " + jar, e);
+            return proxy;
+        } catch (ProxyBindException e) {
+            throw new DeploymentFailedException("cannot open the stable URL of " + spec + ": " + e.getMessage(), "");
         }
     }
 
-    /** SIGTERM, then SIGKILL once the grace period is over; returns once the process is gone. */
-    private void terminate(Deployment deployment) {
-        if (!deployment.running()) {
+    // A deployer on its way down does not judge: products may be stopped by whoever stops the fleet.
+    private void exited(Deployment deployment, String logTail) {
+        if (closing) {
             return;
         }
-        ProcessHandle.of(deployment.pid()).filter(ProcessHandle::isAlive).ifPresent(process -> {
-            process.destroy();
-            if (!awaitExit(process, settings.stopGrace())) {
-                process.destroyForcibly();
-                awaitExit(process, Duration.ofSeconds(5));
-            }
-            LOG.infof("stopped %s v%d (pid %d)", deployment.spec(), deployment.version(), deployment.pid());
-        });
-    }
-
-    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        String evidence = "pid " + deployment.pid() + " exited unexpectedly at " + Instant.now()
+                + (logTail.isBlank() ? "" : "; last output:\n" + logTail);
+        if (registry.ended(deployment.spec(), deployment.pid(), DeploymentState.CRASHED, evidence)) {
+            LOG.warnf("%s v%d crashed: %s", deployment.spec(), deployment.version(), evidence);
         }
     }
 }

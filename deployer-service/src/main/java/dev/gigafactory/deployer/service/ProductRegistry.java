@@ -1,112 +1,157 @@
 package dev.gigafactory.deployer.service;
 
-import dev.gigafactory.deployer.domain.DeployerState;
 import dev.gigafactory.deployer.domain.Deployment;
+import dev.gigafactory.deployer.domain.DeploymentRecord;
+import dev.gigafactory.deployer.domain.DeploymentState;
+import dev.gigafactory.deployer.domain.Release;
 import dev.gigafactory.deployer.domain.SpecDeployments;
+import dev.gigafactory.deployer.domain.SpecState;
+import dev.gigafactory.deployer.repository.DeploymentStore;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.jboss.logging.Logger;
+import java.util.UUID;
 
 /**
- * Which version of each spec the deployer runs, in memory and mirrored to the state file on every change, so a
- * restarted deployer re-adopts its products instead of starting them twice.
+ * Which version of each spec the deployer runs, in memory and written through to the store on every change (one
+ * transaction per change), so a restarted deployer re-adopts its products instead of starting them twice.
  */
 public final class ProductRegistry {
 
-    private static final Logger LOG = Logger.getLogger(ProductRegistry.class);
-    private static final int REMEMBERED_INCIDENTS = 500;
+    private final DeploymentStore store;
+    private final Map<String, SpecState> specs = new TreeMap<>();
 
-    private final StateFile file;
-    private final ProcessProbe probe;
-    private final Map<String, SpecDeployments> specs = new TreeMap<>();
-    private final LinkedHashSet<String> handledIncidents = new LinkedHashSet<>();
-
-    public ProductRegistry(StateFile file, ProcessProbe probe) {
-        this.file = file;
-        this.probe = probe;
+    public ProductRegistry(DeploymentStore store) {
+        this.store = store;
     }
 
-    /** Reads the state file; returns the products that are still alive and healthy, now ours again. */
-    public synchronized List<Deployment> load() {
-        DeployerState state = file.read();
+    /** Reads the store: what this deployer (or the one before it) last ran, whether or not it still runs. */
+    public synchronized List<SpecState> load() {
         specs.clear();
-        handledIncidents.clear();
-        handledIncidents.addAll(state.handledIncidents());
-        List<Deployment> adopted = new ArrayList<>();
-        state.specs().forEach((spec, known) -> {
-            Deployment current = known.current();
-            if (current != null && current.running()) {
-                if (isStillOurs(current)) {
-                    adopted.add(current);
-                } else {
-                    LOG.infof("%s v%d (pid %d) is gone; not re-adopted", spec, current.version(), current.pid());
-                    current = current.stopped();
-                }
-            }
-            Deployment previous = known.previous() == null ? null : known.previous().stopped();
-            specs.put(spec, new SpecDeployments(current, previous));
-        });
-        persist();
-        return adopted;
-    }
-
-    // A live pid alone could be a stranger that inherited the number: it must also answer where ours did.
-    private boolean isStillOurs(Deployment deployment) {
-        return probe.alive(deployment.pid()) && probe.healthy(deployment.url());
+        specs.putAll(store.load());
+        return List.copyOf(specs.values());
     }
 
     public synchronized Optional<Deployment> current(String spec) {
-        return Optional.ofNullable(specs.get(spec)).map(SpecDeployments::current);
+        return Optional.ofNullable(specs.get(spec)).map(SpecState::current).map(DeploymentRecord::deployment);
     }
 
     public synchronized Optional<Deployment> previous(String spec) {
-        return Optional.ofNullable(specs.get(spec)).map(SpecDeployments::previous);
+        return Optional.ofNullable(specs.get(spec)).map(SpecState::previous).map(DeploymentRecord::deployment);
     }
 
-    /** A new version serves; the one it replaced becomes the rollback target. */
-    public synchronized void promote(Deployment next) {
-        Deployment replaced = current(next.spec()).orElse(null);
-        Deployment previous = previous(next.spec()).orElse(null);
-        if (replaced != null && !replaced.artifactDigest().equals(next.artifactDigest())) {
-            previous = replaced.stopped();
+    public synchronized Optional<DeploymentState> state(String spec) {
+        return Optional.ofNullable(specs.get(spec)).map(SpecState::current).map(DeploymentRecord::state);
+    }
+
+    public synchronized Optional<Integer> stablePort(String spec) {
+        return Optional.ofNullable(specs.get(spec)).map(SpecState::stablePort);
+    }
+
+    public synchronized void rememberStablePort(String spec, int port) {
+        save(spec(spec).withStablePort(port), List.of());
+    }
+
+    /** A new version serves; the one it replaced becomes the rollback target (unless it is the same artifact). */
+    public synchronized void promote(Deployment next, String cause) {
+        SpecState known = spec(next.spec());
+        DeploymentRecord replaced = known.current();
+        DeploymentRecord previous = known.previous();
+        List<DeploymentRecord> written = new ArrayList<>();
+        if (replaced != null) {
+            DeploymentRecord ended = end(replaced, DeploymentState.REPLACED, "replaced by v" + next.version());
+            written.add(ended);
+            if (!replaced.deployment().artifactDigest().equals(next.artifactDigest())) {
+                previous = ended;
+            }
         }
-        specs.put(next.spec(), new SpecDeployments(next, previous));
-        persist();
+        DeploymentRecord started = started(next, cause);
+        written.add(started);
+        save(known.withCurrent(started, previous), written);
     }
 
-    /** The same version again (restarted, stopped, or found dead); the rollback target stays. */
-    public synchronized void replace(Deployment current) {
-        specs.put(current.spec(), new SpecDeployments(current, previous(current.spec()).orElse(null)));
-        persist();
+    /** A fresh instance of the same version serves; the rollback target stays. */
+    public synchronized void restarted(Deployment next, String cause) {
+        SpecState known = spec(next.spec());
+        List<DeploymentRecord> written = new ArrayList<>();
+        if (known.current() != null) {
+            written.add(end(known.current(), DeploymentState.RESTARTED, cause));
+        }
+        DeploymentRecord started = started(next, cause);
+        written.add(started);
+        save(known.withCurrent(started, known.previous()), written);
     }
 
     /** Back on the rollback target; the version rolled back from is never a target itself. */
-    public synchronized void rolledBack(Deployment restored) {
-        specs.put(restored.spec(), new SpecDeployments(restored, null));
-        persist();
-    }
-
-    public synchronized boolean isHandled(String incidentId) {
-        return handledIncidents.contains(incidentId);
-    }
-
-    public synchronized void markHandled(String incidentId) {
-        handledIncidents.add(incidentId);
-        while (handledIncidents.size() > REMEMBERED_INCIDENTS) {
-            handledIncidents.remove(handledIncidents.iterator().next());
+    public synchronized void rolledBack(Deployment restored, String cause) {
+        SpecState known = spec(restored.spec());
+        List<DeploymentRecord> written = new ArrayList<>();
+        if (known.current() != null) {
+            written.add(end(known.current(), DeploymentState.ROLLED_BACK, cause));
         }
-        persist();
+        DeploymentRecord started = started(restored, cause);
+        written.add(started);
+        save(known.withCurrent(started, null), written);
+    }
+
+    /** The current record ended (crashed, stopped); only if it is still the one with that pid. */
+    public synchronized boolean ended(String spec, long pid, DeploymentState state, String evidence) {
+        SpecState known = specs.get(spec);
+        if (known == null || known.current() == null || !known.current().serving()
+                || !Long.valueOf(pid).equals(known.current().deployment().pid())) {
+            return false;
+        }
+        DeploymentRecord ended = end(known.current(), state, evidence);
+        save(known.withCurrent(ended, known.previous()), List.of(ended));
+        return true;
+    }
+
+    /** A version that never became ready: history only, whatever served before keeps serving. */
+    public synchronized void failed(Release release, String cause, String evidence) {
+        Instant now = Instant.now();
+        Deployment never = new Deployment(release.spec(), release.version(), release.attempt(),
+                release.artifactDigest(), release.slo(), null, 0, null);
+        DeploymentRecord failed = new DeploymentRecord(UUID.randomUUID().toString(), never, DeploymentState.FAILED,
+                cause, evidence, now, now);
+        save(spec(release.spec()), List.of(failed));
+    }
+
+    public boolean isHandled(String incidentId) {
+        return store.isHandled(incidentId);
+    }
+
+    public void markHandled(String incidentId) {
+        store.markHandled(incidentId);
     }
 
     public synchronized Map<String, SpecDeployments> snapshot() {
-        return Map.copyOf(specs);
+        Map<String, SpecDeployments> view = new TreeMap<>();
+        specs.forEach((name, spec) -> view.put(name, SpecDeployments.of(spec)));
+        return view;
     }
 
-    private void persist() {
-        file.write(new DeployerState(new TreeMap<>(specs), List.copyOf(handledIncidents)));
+    public List<DeploymentRecord> history(String spec) {
+        return store.history(spec);
+    }
+
+    private SpecState spec(String spec) {
+        return specs.getOrDefault(spec, new SpecState(spec, null, null, null));
+    }
+
+    private void save(SpecState spec, List<DeploymentRecord> written) {
+        store.save(spec, written);
+        specs.put(spec.spec(), spec);
+    }
+
+    private static DeploymentRecord started(Deployment deployment, String cause) {
+        return new DeploymentRecord(UUID.randomUUID().toString(), deployment, DeploymentState.SERVING, cause, null,
+                Instant.now(), null);
+    }
+
+    private static DeploymentRecord end(DeploymentRecord record, DeploymentState state, String evidence) {
+        return record.serving() ? record.ended(state, evidence, Instant.now()) : record;
     }
 }

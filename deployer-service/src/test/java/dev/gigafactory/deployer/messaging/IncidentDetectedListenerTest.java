@@ -16,6 +16,7 @@ import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.devstack.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class IncidentDetectedListenerTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
@@ -61,7 +63,7 @@ class IncidentDetectedListenerTest {
         ProcessHandle process = ProcessHandle.of(target.status(spec).orElseThrow().pid()).orElseThrow();
         process.destroyForcibly();
         process.onExit().get(10, TimeUnit.SECONDS);
-        assertThat(Http.get(deployed.url() + "/health")).isEmpty();
+        await().atMost(WAIT).until(() -> Http.get(deployed.url() + "/health").map(Answer::status).orElse(0) == 502);
 
         IncidentDetected crash = incident(spec, 1, Remediation.RESTART);
         kafka.publish(crash);
@@ -70,6 +72,7 @@ class IncidentDetectedListenerTest {
                 d -> d.spec().equals(spec) && d.detail().contains(crash.incidentId()), WAIT);
         assertThat(restarted.succeeded()).as(restarted.detail()).isTrue();
         assertThat(restarted.version()).isEqualTo(1);
+        assertThat(restarted.url()).isEqualTo(deployed.url());
         assertThat(Http.get(restarted.url() + "/label")).contains(new Answer(200, "phoenix"));
     }
 
@@ -78,6 +81,7 @@ class IncidentDetectedListenerTest {
         String spec = newSpec();
         deploy(spec, 1, "good");
         DeploymentCompleted bad = deploy(spec, 2, "bad");
+        long badPid = target.status(spec).orElseThrow().pid();
 
         IncidentDetected incident = incident(spec, 2, Remediation.ROLLBACK);
         kafka.publish(incident);
@@ -85,8 +89,9 @@ class IncidentDetectedListenerTest {
         DeploymentCompleted restored = kafka.awaitEvent(DeploymentCompleted.class,
                 d -> d.spec().equals(spec) && d.detail().contains(incident.incidentId()), WAIT);
         assertThat(restored.version()).isEqualTo(1);
+        assertThat(restored.url()).isEqualTo(bad.url());
         assertThat(Http.get(restored.url() + "/label")).contains(new Answer(200, "good"));
-        await().atMost(WAIT).until(() -> Http.get(bad.url() + "/health").isEmpty());
+        await().atMost(WAIT).until(() -> ProcessHandle.of(badPid).filter(ProcessHandle::isAlive).isEmpty());
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.devstack.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class TestsCompletedListenerTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
@@ -63,10 +65,13 @@ class TestsCompletedListenerTest {
         assertThat(first.target()).isEqualTo("local");
         assertThat(first.slo()).isNotNull();
 
+        long firstPid = target.status(spec).orElseThrow().pid();
+
         DeploymentCompleted second = deploy(spec, 2, "two");
 
+        assertThat(second.url()).isEqualTo(first.url());
         assertThat(Http.get(second.url() + "/label")).contains(new Answer(200, "two"));
-        await().atMost(WAIT).until(() -> Http.get(first.url() + "/health").isEmpty());
+        await().atMost(WAIT).until(() -> ProcessHandle.of(firstPid).filter(ProcessHandle::isAlive).isEmpty());
         given().get("/api/deployments").then().statusCode(200)
                 .body("'" + spec + "'.current.version", is(2))
                 .body("'" + spec + "'.current.url", is(second.url()))
@@ -102,6 +107,7 @@ class TestsCompletedListenerTest {
         assertThat(failure.succeeded()).isFalse();
         assertThat(failure.url()).isNull();
         assertThat(failure.detail()).contains("exited with code 3").contains("fixture crashing refuses to start");
+        assertThat(failure.detail()).contains("rolled back automatically: v1 keeps serving at " + first.url());
         assertThat(Http.get(first.url() + "/label")).contains(new Answer(200, "steady"));
     }
 

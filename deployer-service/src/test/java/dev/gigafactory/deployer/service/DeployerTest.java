@@ -12,29 +12,24 @@ import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.DeploymentFailedException;
 import dev.gigafactory.deployer.domain.Release;
-import java.nio.file.Path;
+import dev.gigafactory.deployer.repository.InMemoryDeploymentStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DeployerTest {
 
     private static final String ONE = "sha256:" + "1".repeat(64);
     private static final String TWO = "sha256:" + "2".repeat(64);
 
-    @TempDir
-    Path work;
-
     private final FakeTarget target = new FakeTarget();
     private Deployer deployer;
 
     @BeforeEach
     void setUp() {
-        ProductRegistry registry = new ProductRegistry(new StateFile(work.resolve("state.json")),
-                ProcessProbe.system());
+        ProductRegistry registry = new ProductRegistry(new InMemoryDeploymentStore());
         deployer = new Deployer(target, registry);
     }
 
@@ -134,12 +129,12 @@ class DeployerTest {
         }
 
         @Override
-        public Deployment restart(String spec) throws DeploymentFailedException {
+        public Deployment restart(String spec, String cause) throws DeploymentFailedException {
             return deploy(current.get(spec).release());
         }
 
         @Override
-        public Optional<Deployment> rollback(String spec) {
+        public Optional<Deployment> rollback(String spec, String cause) {
             return Optional.empty();
         }
 

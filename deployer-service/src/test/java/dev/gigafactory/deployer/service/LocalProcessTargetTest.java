@@ -1,55 +1,186 @@
 package dev.gigafactory.deployer.service;
 
+import static dev.gigafactory.deployer.testing.Verdicts.passed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
+import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.deployer.domain.Deployment;
+import dev.gigafactory.deployer.domain.DeploymentRecord;
+import dev.gigafactory.deployer.domain.DeploymentState;
 import dev.gigafactory.deployer.domain.Release;
+import dev.gigafactory.deployer.proxy.StableProxies;
+import dev.gigafactory.deployer.repository.DeploymentStore;
+import dev.gigafactory.deployer.repository.InMemoryDeploymentStore;
 import dev.gigafactory.deployer.testing.FixtureProducts;
 import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
+import dev.gigafactory.deployer.testing.TrafficProbe;
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real product processes, without Quarkus: what a restarted deployer finds of the products it left running. */
+/** Real product processes behind real stable proxies, without Quarkus. */
 class LocalProcessTargetTest {
+
+    private static Vertx vertx;
 
     @TempDir
     Path dir;
 
+    private final DeploymentStore store = new InMemoryDeploymentStore();
+    private final List<LocalProcessTarget> targets = new ArrayList<>();
+    private LocalArtifactStore artifacts;
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.close();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        ProductRegistry registry = new ProductRegistry(store);
+        LocalProcessTarget last = target(registry);
+        registry.load().forEach(spec -> last.stop(spec.spec()));
+        targets.forEach(LocalProcessTarget::close);
+    }
+
     @Test
-    void aRestartedDeployerReadoptsItsRunningProductInsteadOfStartingItTwice() throws Exception {
-        LocalArtifactStore store = new LocalArtifactStore(dir.resolve("artifacts"));
-        String digest = store.put(FixtureProducts.jar("kept"));
-        LocalProcessTarget before = target(store, registry());
-        Deployment running = before.deploy(new Release("keep", 1, 1, digest, Slo.DEFAULT));
-        try {
-            ProductRegistry reborn = registry();
+    void aNewVersionTakesOverTheStableUrlUnderTrafficWithoutOneFailedRequest() throws Exception {
+        LocalProcessTarget target = target(new ProductRegistry(store));
+        long begin = System.nanoTime();
+        Deployment one = target.deploy(release("bg", 1, FixtureProducts.jar("one")));
+        long firstServing = System.nanoTime() - begin;
 
-            assertThat(reborn.load()).containsExactly(running);
-            assertThat(target(store, reborn).status("keep")).contains(running);
-            assertThat(Http.get(running.url() + "/label")).contains(new Answer(200, "kept"));
-            // The recorded pid is the product's JVM itself, not a wrapper, so stopping it stops the product.
-            assertThat(ProcessHandle.of(running.pid()).orElseThrow().info().command().orElseThrow()).endsWith("java");
-            assertThat(dir.resolve("work/products/keep/v1/app.jar")).exists();
-            assertThat(dir.resolve("work/products/keep/v1/product.log")).content().contains("listening on port");
-            assertThat(dir.resolve("work/products/keep/data")).isDirectory();
-        } finally {
-            before.stop("keep");
+        try (TrafficProbe traffic = TrafficProbe.hammer(one.url() + "/slow", 4)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> traffic.answers("one") > 5);
+            long switchBegin = System.nanoTime();
+            Deployment two = target.deploy(release("bg", 2, FixtureProducts.jar("two")));
+            long switchTotal = System.nanoTime() - switchBegin;
+            await().atMost(Duration.ofSeconds(10)).until(() -> traffic.answers("two") > 5);
+            traffic.stop();
+
+            assertThat(two.url()).isEqualTo(one.url());
+            assertThat(traffic.failures()).as(traffic.failureSamples().toString()).isZero();
+            assertThat(traffic.answers("one")).isPositive();
+            assertThat(traffic.answers("two")).isPositive();
+            assertThat(ProcessHandle.of(one.pid()).map(ProcessHandle::isAlive)).isNotEqualTo(
+                    java.util.Optional.of(true));
+            System.out.printf("BENCH artifact->serving v1 %d ms; v1->v2 deploy (start+ready+switch+drain+stop) %d ms;"
+                    + " %d requests, 0 failed%n", firstServing / 1_000_000, switchTotal / 1_000_000,
+                    traffic.answers("one") + traffic.answers("two"));
         }
-        assertThat(Http.get(running.url() + "/health")).isEmpty();
     }
 
-    private ProductRegistry registry() {
-        return new ProductRegistry(new StateFile(dir.resolve("work/deployments.json")), ProcessProbe.system());
+    @Test
+    void aVersionThatNeverGetsReadyIsRolledBackAutomaticallyAndTheOldOneKeepsTheUrl() throws Exception {
+        ProductRegistry registry = new ProductRegistry(store);
+        LocalProcessTarget target = target(registry);
+        Deployer deployer = new Deployer(target, registry);
+        DeploymentCompleted one = deployer.onTestsCompleted(passed("rb", 1, 1, put(FixtureProducts.jar("one"))))
+                .orElseThrow();
+
+        DeploymentCompleted two = deployer.onTestsCompleted(passed("rb", 2, 1,
+                put(FixtureProducts.hangingJar("two")))).orElseThrow();
+
+        assertThat(two.succeeded()).isFalse();
+        assertThat(two.detail()).contains("did not report a port").contains("fixture two is stuck")
+                .contains("rolled back automatically: v1 keeps serving at " + one.url());
+        assertThat(Http.get(one.url() + "/label")).contains(new Answer(200, "one"));
+        assertThat(store.history("rb")).extracting(DeploymentRecord::state)
+                .containsExactly(DeploymentState.SERVING, DeploymentState.FAILED);
     }
 
-    private LocalProcessTarget target(LocalArtifactStore store, ProductRegistry registry) {
-        return new LocalProcessTarget(store, registry, ProcessProbe.system(), new LocalProcessTarget.Settings(
-                dir.resolve("work"), Duration.ofSeconds(2), Duration.ofSeconds(30), List.of("setsid")));
+    @Test
+    void aProductThatCrashesAfterStartIsRecordedCrashedWithItsLastOutput() throws Exception {
+        ProductRegistry registry = new ProductRegistry(store);
+        LocalProcessTarget target = target(registry);
+        DeploymentCompleted done = new Deployer(target, registry)
+                .onTestsCompleted(passed("crash", 1, 1, put(FixtureProducts.crashingJar("brittle", 300))))
+                .orElseThrow();
+        assertThat(done.succeeded()).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.state("crash")
+                .filter(DeploymentState.CRASHED::equals).isPresent());
+
+        assertThat(registry.snapshot().get("crash").detail()).contains("exited unexpectedly")
+                .contains("fixture brittle lost its mind");
+        assertThat(target.status("crash").orElseThrow().running()).isFalse();
+        assertThat(Http.get(done.url() + "/label")).map(Answer::status).contains(502);
+    }
+
+    @Test
+    void aRestartedDeployerReadoptsItsProductOnTheSameStableUrlAndRecoversOneThatDied() throws Exception {
+        LocalProcessTarget before = target(new ProductRegistry(store));
+        Deployment kept = before.deploy(release("keep", 1, FixtureProducts.jar("kept")));
+        Deployment lost = before.deploy(release("lost", 1, FixtureProducts.jar("lost")));
+        before.close(); // the deployer goes away; its products stay
+        assertThat(Http.get(kept.privateUrl() + "/label")).contains(new Answer(200, "kept"));
+        ProcessHandle dying = ProcessHandle.of(lost.pid()).orElseThrow();
+        dying.destroyForcibly();
+        dying.onExit().get(10, TimeUnit.SECONDS);
+
+        ProductRegistry reborn = new ProductRegistry(store);
+        LocalProcessTarget after = target(reborn);
+        after.readopt();
+
+        assertThat(after.status("keep")).contains(kept);
+        assertThat(Http.get(kept.url() + "/label")).contains(new Answer(200, "kept"));
+        assertThat(reborn.current("lost").orElseThrow().pid()).isNotEqualTo(lost.pid());
+        assertThat(Http.get(lost.url() + "/label")).contains(new Answer(200, "lost"));
+        assertThat(store.history("keep")).hasSize(1);
+        assertThat(store.history("lost")).extracting(DeploymentRecord::state)
+                .containsExactly(DeploymentState.CRASHED, DeploymentState.SERVING);
+        assertThat(store.history("lost").get(0).detail()).contains("gone while the deployer was away");
+        assertThat(ProcessHandle.of(kept.pid()).orElseThrow().info().command().orElseThrow()).endsWith("java");
+        assertThat(dir.resolve("work/products/keep/v1/product.log")).content().contains("listening on port");
+    }
+
+    @Test
+    void aClosingDeployerStartsNothing() throws Exception {
+        LocalProcessTarget target = target(new ProductRegistry(store));
+        Deployment one = target.deploy(release("late", 1, FixtureProducts.jar("one")));
+        target.close();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> target.restart("late", "restart/x"))
+                .hasMessageContaining("shutting down");
+        assertThat(Http.get(one.privateUrl() + "/label")).contains(new Answer(200, "one"));
+    }
+
+    private Release release(String spec, int version, byte[] jar) {
+        return new Release(spec, version, 1, put(jar), Slo.DEFAULT);
+    }
+
+    private String put(byte[] jar) {
+        if (artifacts == null) {
+            artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
+        }
+        return artifacts.put(jar);
+    }
+
+    private LocalProcessTarget target(ProductRegistry registry) {
+        if (artifacts == null) {
+            artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
+        }
+        LocalProcessTarget target = new LocalProcessTarget(artifacts, registry, ProcessProbe.system(),
+                new StableProxies(vertx), new LocalProcessTarget.Settings(dir.resolve("work"), Duration.ofSeconds(2),
+                        Duration.ofSeconds(3), List.of("setsid")));
+        targets.add(target);
+        return target;
     }
 }

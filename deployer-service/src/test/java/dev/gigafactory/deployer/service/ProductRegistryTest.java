@@ -4,104 +4,83 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.deployer.domain.Deployment;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import dev.gigafactory.deployer.domain.DeploymentRecord;
+import dev.gigafactory.deployer.domain.DeploymentState;
+import dev.gigafactory.deployer.domain.Release;
+import dev.gigafactory.deployer.repository.InMemoryDeploymentStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ProductRegistryTest {
 
-    @TempDir
-    Path work;
-
-    private final Set<Long> alive = new HashSet<>();
-    private final Set<String> healthy = new HashSet<>();
-    private final ProcessProbe probe = new ProcessProbe() {
-        @Override
-        public boolean alive(long pid) {
-            return alive.contains(pid);
-        }
-
-        @Override
-        public boolean healthy(String url) {
-            return healthy.contains(url);
-        }
-    };
+    private final InMemoryDeploymentStore store = new InMemoryDeploymentStore();
 
     @Test
-    void aRestartedDeployerReadoptsTheProductsThatStillServe() {
-        ProductRegistry before = registry();
-        before.promote(deployment("todo", 1, 101));
-        before.promote(deployment("todo", 2, 102));
-        before.promote(deployment("library", 1, 201));
-        alive.add(102L);
-        healthy.add(url(102));
+    void aRestartedDeployerReadsBackWhatRanWhereAndTheStablePort() {
+        ProductRegistry before = new ProductRegistry(store);
+        before.rememberStablePort("todo", 7000);
+        before.promote(deployment("todo", 1, 101), "deploy");
+        before.promote(deployment("todo", 2, 102), "deploy");
 
-        ProductRegistry after = registry();
+        ProductRegistry after = new ProductRegistry(store);
+        after.load();
 
-        assertThat(after.load()).extracting(Deployment::pid).containsExactly(102L);
         assertThat(after.current("todo")).contains(deployment("todo", 2, 102));
         assertThat(after.previous("todo")).contains(deployment("todo", 1, 101).stopped());
-        assertThat(after.current("library")).contains(deployment("library", 1, 201).stopped());
-    }
-
-    @Test
-    void aLivePidThatNoLongerAnswersIsNotTakenForOurs() {
-        registry().promote(deployment("todo", 1, 101));
-        alive.add(101L); // the number was recycled by some other process
-
-        ProductRegistry after = registry();
-
-        assertThat(after.load()).isEmpty();
-        assertThat(after.current("todo").orElseThrow().running()).isFalse();
+        assertThat(after.stablePort("todo")).contains(7000);
+        assertThat(store.history("todo")).extracting(DeploymentRecord::state)
+                .containsExactly(DeploymentState.REPLACED, DeploymentState.SERVING);
     }
 
     @Test
     void aRollbackTargetIsTheLastGoodVersionAndIsUsedOnlyOnce() {
-        ProductRegistry registry = registry();
-        registry.promote(deployment("todo", 1, 101));
-        registry.promote(deployment("todo", 2, 102));
+        ProductRegistry registry = new ProductRegistry(store);
+        registry.promote(deployment("todo", 1, 101), "deploy");
+        registry.promote(deployment("todo", 2, 102), "deploy");
 
-        registry.rolledBack(deployment("todo", 1, 103));
+        registry.rolledBack(deployment("todo", 1, 103), "rollback/i-1");
 
         assertThat(registry.current("todo")).contains(deployment("todo", 1, 103));
         assertThat(registry.previous("todo")).isEmpty();
+        assertThat(store.history("todo").get(1).state()).isEqualTo(DeploymentState.ROLLED_BACK);
+    }
+
+    @Test
+    void aCrashIsRecordedOnlyForThePidThatServesWithItsEvidence() {
+        ProductRegistry registry = new ProductRegistry(store);
+        registry.promote(deployment("todo", 1, 101), "deploy");
+
+        assertThat(registry.ended("todo", 999, DeploymentState.CRASHED, "someone else")).isFalse();
+        assertThat(registry.ended("todo", 101, DeploymentState.CRASHED, "exited: boom")).isTrue();
+
+        assertThat(registry.current("todo").orElseThrow().running()).isFalse();
+        assertThat(registry.state("todo")).contains(DeploymentState.CRASHED);
+        assertThat(registry.snapshot().get("todo").detail()).isEqualTo("exited: boom");
+    }
+
+    @Test
+    void aVersionThatNeverGotReadyIsHistoryOnly() {
+        ProductRegistry registry = new ProductRegistry(store);
+        registry.promote(deployment("todo", 1, 101), "deploy");
+
+        registry.failed(new Release("todo", 2, 1, "sha256:" + "2".repeat(64), Slo.DEFAULT), "deploy", "no port");
+
+        assertThat(registry.current("todo").orElseThrow().version()).isEqualTo(1);
+        assertThat(store.history("todo")).extracting(DeploymentRecord::state)
+                .containsExactly(DeploymentState.SERVING, DeploymentState.FAILED);
     }
 
     @Test
     void handledIncidentsAreRememberedAcrossRestarts() {
-        registry().markHandled("incident-1");
+        new ProductRegistry(store).markHandled("incident-1");
 
-        ProductRegistry after = registry();
-        after.load();
+        ProductRegistry after = new ProductRegistry(store);
 
         assertThat(after.isHandled("incident-1")).isTrue();
         assertThat(after.isHandled("incident-2")).isFalse();
     }
 
-    @Test
-    void anUnreadableStateFileStartsEmptyInsteadOfKeepingTheDeployerDown() throws IOException {
-        Files.writeString(work.resolve("deployments.json"), "{ not json");
-
-        ProductRegistry registry = registry();
-
-        assertThat(registry.load()).isEmpty();
-        assertThat(registry.snapshot()).isEmpty();
-    }
-
-    private ProductRegistry registry() {
-        return new ProductRegistry(new StateFile(work.resolve("deployments.json")), probe);
-    }
-
     private static Deployment deployment(String spec, int version, long pid) {
         return new Deployment(spec, version, 1, "sha256:" + Long.toString(pid).repeat(64).substring(0, 64),
-                Slo.DEFAULT, pid, (int) pid, url(pid));
-    }
-
-    private static String url(long pid) {
-        return "http://127.0.0.1:" + pid;
+                Slo.DEFAULT, pid, (int) pid, "http://127.0.0.1:7000");
     }
 }

@@ -36,6 +36,16 @@ public final class FixtureProducts {
         return pack("label=" + label + "\nbroken=true\n");
     }
 
+    /** A product that prints something and then never listens. */
+    public static byte[] hangingJar(String label) {
+        return pack("label=" + label + "\nhang=true\n");
+    }
+
+    /** A product that gets ready, then dies {@code millis} later with exit code 4. */
+    public static byte[] crashingJar(String label, long millis) {
+        return pack("label=" + label + "\ncrashAfterMs=" + millis + "\n");
+    }
+
     private static byte[] pack(String settings) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Manifest manifest = new Manifest();

@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** What an infrastructure process serves, as it writes it to {@code infra.json}: absent parts are null. */
+/**
+ * What an infrastructure process serves, as it writes it to {@code infra.json}: absent parts are null. {@code control}
+ * is the local port of its {@link InfraControl} channel (restart the broker or the database).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record InfraAddresses(String kafka, PostgresEndpoint postgres, long pid) {
+public record InfraAddresses(String kafka, PostgresEndpoint postgres, long pid, Integer control) {
 
     public static final String FILE_NAME = "infra.json";
 

@@ -5,6 +5,7 @@ import dev.gigafactory.devstack.postgres.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -49,9 +50,10 @@ public final class InfraMain {
             e.printStackTrace();
             System.exit(1);
         }
+        InfraControl control = InfraControl.serve(hosted::restart);
         new InfraAddresses(hosted.kafka == null ? null : hosted.kafka.bootstrapServers(),
-                hosted.database == null ? null : hosted.database.endpoint(), ProcessHandle.current().pid())
-                .writeTo(dir);
+                hosted.database == null ? null : hosted.database.endpoint(), ProcessHandle.current().pid(),
+                control.port()).writeTo(dir);
         System.err.println("infrastructure ready: " + InfraAddresses.readFrom(dir));
         if (flags.contains("--exit-with-parent")) {
             exitWhenStdinCloses();
@@ -80,7 +82,22 @@ public final class InfraMain {
         private volatile EmbeddedKafka kafka;
         private volatile EmbeddedDatabase database;
 
-        void close() {
+        /** Restarts one part on its ports and data dir; the other keeps serving. */
+        synchronized void restart(InfraProcess.Component component, Duration downtime) {
+            switch (component) {
+                case KAFKA -> kafka = require(kafka, component).restart(downtime);
+                case POSTGRES -> database = require(database, component).restart(downtime);
+            }
+        }
+
+        private static <T> T require(T part, InfraProcess.Component component) {
+            if (part == null) {
+                throw new IllegalStateException(component + " is not hosted here");
+            }
+            return part;
+        }
+
+        synchronized void close() {
             if (database != null) {
                 database.close();
             }

@@ -115,6 +115,14 @@ public final class InfraProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Restarts just the broker or just the database in the running child, on the same ports and data. */
+    public void restart(Component component, Duration downtime) {
+        if (addresses.control() == null) {
+            throw new IllegalStateException("this infrastructure JVM has no control channel");
+        }
+        InfraControl.restart(addresses.control(), component, downtime);
+    }
+
     /** SIGTERM, so the child closes its servers; SIGKILL if it has not within the grace period. */
     @Override
     public void close() {

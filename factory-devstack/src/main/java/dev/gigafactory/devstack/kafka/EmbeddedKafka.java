@@ -29,12 +29,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final String bootstrapServers;
     private final Path dataDir;
     private final boolean ownsDataDir;
+    private final int controllerPort;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path dataDir, boolean ownsDataDir) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path dataDir, boolean ownsDataDir,
+            int controllerPort) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
+        this.controllerPort = controllerPort;
     }
 
     /** Starts a broker keeping its data in {@code dataDir}; with {@code null}, in a temp dir deleted on close. */
@@ -61,20 +64,57 @@ public final class EmbeddedKafka implements AutoCloseable {
         // Ports are picked just before binding; a lost race with another process shows as a bind error: retry.
         RuntimeException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            int brokerPort = FreePorts.pick();
-            int controllerPort = FreePorts.pick();
-            Properties props = config(dir, brokerPort, controllerPort);
-            format(dir, props);
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             try {
-                server.startup();
-                return new EmbeddedKafka(server, "127.0.0.1:" + brokerPort, dir, owns);
+                return startOn(dir, owns, FreePorts.pick(), FreePorts.pick());
             } catch (RuntimeException e) {
                 last = e;
-                server.shutdown();
             }
         }
         throw new IllegalStateException("the embedded Kafka broker did not start", last);
+    }
+
+    private static EmbeddedKafka startOn(Path dir, boolean owns, int brokerPort, int controllerPort) {
+        Properties props = config(dir, brokerPort, controllerPort);
+        format(dir, props);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        try {
+            server.startup();
+            return new EmbeddedKafka(server, "127.0.0.1:" + brokerPort, dir, owns, controllerPort);
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * Stops this broker, waits {@code downtime}, and starts a new one on the same ports and data dir, as a restarted
+     * broker comes back: clients reconnect to the address they know and find their topics and offsets.
+     */
+    public EmbeddedKafka restart(Duration downtime) {
+        server.shutdown();
+        server.awaitShutdown();
+        pause(downtime.toMillis());
+        int brokerPort = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+        RuntimeException last = null;
+        // a port just closed may linger briefly; the same port is the point, so wait for it rather than pick another
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                return startOn(dataDir, ownsDataDir, brokerPort, controllerPort);
+            } catch (RuntimeException e) {
+                last = e;
+                pause(500);
+            }
+        }
+        throw new IllegalStateException("the embedded Kafka broker did not restart on " + bootstrapServers, last);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     static Properties config(Path dir, int brokerPort, int controllerPort) {

@@ -1,7 +1,9 @@
 package dev.gigafactory.devstack.launcher;
 
+import dev.gigafactory.devstack.bench.Bench;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,6 +23,8 @@ public final class FactoryCli {
               submit FILE     publish a spec document (YAML or JSON) to the intake topic
               status [NAME]   list every spec, or show one spec's timeline
               demo            up, submit examples/specs/todo.yaml, follow it until the generated service answers
+              bench [N]       up, time the todo spec alone (5 times), then N copies at once (default 50);
+                              writes the table to docs/benchmarks.md
               down            stop everything the fleet started
             environment: FACTORY_STATE_DIR (default <repo>/.factory), KAFKA_BOOTSTRAP_SERVERS and
               FACTORY_POSTGRES_URL (postgresql://user:password@host:port) to use external infrastructure,
@@ -59,6 +63,7 @@ public final class FactoryCli {
             case "submit" -> rest.size() == 1 ? submit(Path.of(rest.get(0))) : usage();
             case "status" -> rest.size() <= 1 ? status(rest.isEmpty() ? null : rest.get(0)) : usage();
             case "demo" -> demo();
+            case "bench" -> rest.size() <= 1 ? bench(rest.isEmpty() ? 50 : Integer.parseInt(rest.get(0))) : usage();
             case "down" -> down();
             default -> usage();
         };
@@ -144,6 +149,20 @@ public final class FactoryCli {
                     + base + "/todos");
         });
         return url.isPresent() ? 0 : 1;
+    }
+
+    private int bench(int n) {
+        if (up() != 0) {
+            return 1;
+        }
+        FleetFile fleet = requireFleet();
+        try {
+            new Bench(fleet.kafka(), stateDir, out, Duration.ofMinutes(10).plusSeconds(10L * n))
+                    .runAndDocument(repoRoot, n, 5, PidFile.in(stateDir).pids(), PidFile.INFRA);
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int down() {

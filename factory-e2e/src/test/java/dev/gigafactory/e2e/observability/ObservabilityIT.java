@@ -42,6 +42,9 @@ class ObservabilityIT {
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(4);
     private static final List<String> PIPELINE_TOPICS = List.of(Topics.SPECS_ACCEPTED, Topics.PLANS_CREATED,
             Topics.CODE_GENERATED, Topics.TESTS_COMPLETED, Topics.DEPLOYMENTS_COMPLETED);
+    /** Meters that exist only once something went wrong (Micrometer registers them on first use). */
+    private static final List<String> INCIDENT_METRICS = List.of("factory_incidents_total",
+            "factory_time_to_heal_seconds", "factory_time_to_detect_seconds");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Path repo;
     private static Fleet fleet;
@@ -94,14 +97,23 @@ class ObservabilityIT {
     void everyDashboardPanelQueryReturnsDataFromTheRunningFleet() throws Exception {
         List<Query> queries = DashboardQueries.in(repo.resolve("deploy/grafana/dashboards"));
         assertThat(queries).as("panel queries").hasSizeGreaterThan(20);
+        Map<Boolean, List<Query>> byIncident = queries.stream()
+                .collect(Collectors.partitioningBy(q -> INCIDENT_METRICS.stream().anyMatch(q.expr()::contains)));
+        assertReturnData(byIncident.get(false));
+        // The incident panels count incidents and time their healing: give the monitor a crash to detect and heal.
+        crashProduct();
+        assertReturnData(byIncident.get(true));
+    }
+
+    private static void assertReturnData(List<Query> queries) throws Exception {
         Deadline deadline = Deadline.after(Duration.ofSeconds(90));
         List<Query> empty = emptyQueries(queries);
         while (!empty.isEmpty() && !deadline.passed()) {
             Thread.sleep(1000);
             empty = emptyQueries(empty);
         }
-        assertThat(empty).as("panel queries without data; metric names scraped: %s; Prometheus log: %s",
-                metricNames(), prometheus.log()).isEmpty();
+        assertThat(empty).as("panel queries without data; Prometheus log: %s; fleet logs in %s", prometheus.log(),
+                fleet.stateDir()).isEmpty();
     }
 
     @Test
@@ -133,12 +145,6 @@ class ObservabilityIT {
         return empty;
     }
 
-    private static Set<String> metricNames() throws Exception {
-        Set<String> names = new TreeSet<>();
-        prometheus.get("/api/v1/label/__name__/values").path("data").forEach(name -> names.add(name.asText()));
-        return names;
-    }
-
     private static Map<String, String> ruleHealth() throws Exception {
         Map<String, String> health = new TreeMap<>();
         for (JsonNode group : prometheus.get("/api/v1/rules").path("data").path("groups")) {
@@ -148,6 +154,20 @@ class ObservabilityIT {
             }
         }
         return health;
+    }
+
+    /** The deployer's product process: started from the fleet's state directory by the deployer, not a service. */
+    private static void crashProduct() {
+        Set<Long> services = fleet.addresses().services().keySet().stream().map(fleet::pid)
+                .collect(Collectors.toSet());
+        String state = fleet.stateDir().toString();
+        List<ProcessHandle> products = ProcessHandle.allProcesses()
+                .filter(p -> !services.contains(p.pid()))
+                .filter(p -> p.info().commandLine().filter(line -> line.contains("-jar") && line.contains(state)
+                        && line.contains("deployer-service")).isPresent())
+                .toList();
+        assertThat(products).as("the deployed todo product's process").isNotEmpty();
+        products.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void useProduct(String url) throws Exception {
@@ -183,6 +203,8 @@ class ObservabilityIT {
                 if ("running".equals(body.path("stage").asText()) && body.hasNonNull("url")) {
                     return body.get("url").asText();
                 }
+                assertThat(body.path("stage").asText()).as("stage of %s: %s", name, last).isNotIn("failed",
+                        "rejected");
             }
             Thread.sleep(250);
         }

@@ -1,8 +1,13 @@
 package dev.gigafactory.monitor.config;
 
+import dev.gigafactory.monitor.domain.LadderPolicy;
 import dev.gigafactory.monitor.service.Fleet;
 import dev.gigafactory.monitor.service.HealthProber;
+import dev.gigafactory.monitor.service.IncidentDesk;
+import dev.gigafactory.monitor.service.IncidentMeters;
+import dev.gigafactory.monitor.service.MonitorStore;
 import dev.gigafactory.monitor.service.ProbeRound;
+import dev.gigafactory.monitor.service.StageTracker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
@@ -15,12 +20,33 @@ public class MonitorBeans {
 
     @Produces
     @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
     Fleet fleet(MonitorConfig config, MeterRegistry meters) {
-        Fleet fleet = new Fleet(config.failureThreshold());
+        Fleet fleet = new Fleet(config.failureThreshold(), config.sloWindow(), config.minRequests());
         Gauge.builder("factory.monitored.deployments", fleet, watched -> watched.live().size())
                 .description("Deployments whose /health the monitor probes")
                 .register(meters);
         return fleet;
+    }
+
+    @Produces
+    @Singleton
+    StageTracker stageTracker(MonitorConfig config) {
+        return new StageTracker(config.stuckAfter());
+    }
+
+    @Produces
+    @Singleton
+    IncidentDesk incidentDesk(MonitorConfig config, MonitorStore store, MeterRegistry meters) {
+        MonitorConfig.Ladder ladder = config.ladder();
+        return new IncidentDesk(new LadderPolicy(ladder.maxRestarts(), ladder.restartWindow(), ladder.budget(),
+                ladder.backoffBase(), ladder.backoffMax()), config.remediationTimeout(), store,
+                new IncidentMeters(meters));
     }
 
     @Produces
@@ -31,7 +57,7 @@ public class MonitorBeans {
 
     @Produces
     @Singleton
-    ProbeRound probeRound(Fleet fleet, HealthProber prober) {
-        return new ProbeRound(fleet, prober, Clock.systemUTC());
+    ProbeRound probeRound(Fleet fleet, HealthProber prober, IncidentDesk desk, Clock clock) {
+        return new ProbeRound(fleet, prober, desk, clock);
     }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "monitor")
 public interface MonitorConfig {
 
-    /** How often every live deployment's /health is probed (read by the scheduler as {@code monitor.probe-interval}). */
+    /** How often every live deployment is probed (read by the scheduler as {@code monitor.probe-interval}). */
     @WithDefault("1s")
     String probeInterval();
 
@@ -18,4 +18,47 @@ public interface MonitorConfig {
     /** Consecutive failed probes that make an outage; one slow answer is not an incident. */
     @WithDefault("2")
     int failureThreshold();
+
+    /** The sliding window the SLO is evaluated over. */
+    @WithDefault("60s")
+    Duration sloWindow();
+
+    /** Requests (plus failed probes) a window needs before its SLO is judged: three slow requests are no breach. */
+    @WithDefault("20")
+    long minRequests();
+
+    /** How long a spec version may stay in one non-terminal pipeline stage before it is stuck. */
+    @WithDefault("10m")
+    Duration stuckAfter();
+
+    /** How long an announced remediation may take to arrive before the ladder climbs past it. */
+    @WithDefault("60s")
+    Duration remediationTimeout();
+
+    /** How far back the incident history is read to rebuild the ladders after a restart. */
+    @WithDefault("24h")
+    Duration historyHorizon();
+
+    Ladder ladder();
+
+    interface Ladder {
+
+        /** Restarts of one version within {@code restart-window} before it is rolled back. */
+        @WithDefault("2")
+        int maxRestarts();
+
+        @WithDefault("10m")
+        Duration restartWindow();
+
+        /** Automated actions per version before a human is called (ESCALATE). */
+        @WithDefault("4")
+        int budget();
+
+        /** Pause after the first action, doubled after each further one, capped at {@code backoff-max}. */
+        @WithDefault("2s")
+        Duration backoffBase();
+
+        @WithDefault("2m")
+        Duration backoffMax();
+    }
 }

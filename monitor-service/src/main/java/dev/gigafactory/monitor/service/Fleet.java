@@ -1,94 +1,158 @@
 package dev.gigafactory.monitor.service;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
-import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Kind;
-import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.monitor.domain.LiveDeployment;
+import dev.gigafactory.monitor.domain.MetricsSnapshot;
 import dev.gigafactory.monitor.domain.ProbeResult;
+import dev.gigafactory.monitor.domain.SloVerdict;
+import dev.gigafactory.monitor.domain.Trouble;
+import dev.gigafactory.monitor.domain.WatchedDeployment;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
- * The deployments being watched and, per spec, the state of its current outage: consecutive failures and whether
- * an incident has been raised. One incident per outage; the outage ends when the spec answers again or is
- * deployed anew.
+ * The deployments being watched, one per spec, and what their probes say: consecutive failures (an outage once they
+ * reach the threshold), the SLO window, and the newest older version that was seen healthy (where a rollback goes).
  */
 public final class Fleet {
 
+    /** What one probe amounts to. A stale probe (the spec was redeployed meanwhile) amounts to nothing. */
+    public sealed interface Verdict {
+    }
+
+    public record Healthy(LiveDeployment deployment) implements Verdict {
+    }
+
+    public record Failing(LiveDeployment deployment) implements Verdict {
+    }
+
+    public record Troubled(Trouble trouble) implements Verdict {
+    }
+
+    public record Stale() implements Verdict {
+    }
+
     private final int failureThreshold;
+    private final Duration window;
+    private final long minRequests;
     private final Map<String, Watch> watches = new TreeMap<>();
 
-    public Fleet(int failureThreshold) {
+    public Fleet(int failureThreshold, Duration window, long minRequests) {
         this.failureThreshold = Math.max(1, failureThreshold);
+        this.window = window;
+        this.minRequests = minRequests;
     }
 
     /**
      * Applied whatever its CloudEvent id: a restart re-announces the same spec, version and attempt at a new URL.
-     * Returns whether the deployment is now watched.
+     * Returns what is now watched for the spec, if this deployment changed it.
      */
-    public synchronized boolean track(DeploymentCompleted deployment) {
+    public synchronized Optional<WatchedDeployment> track(DeploymentCompleted deployment, Instant at) {
         if (!deployment.succeeded() || deployment.url() == null) {
-            return false; // nothing serves; the version before it (if any) still does and stays watched
+            return Optional.empty(); // nothing serves; the version before it (if any) still does and stays watched
         }
         Watch watched = watches.get(deployment.spec());
-        if (watched != null && watched.deployment.version() > deployment.version() && !deployment
-                .isRemediation()) {
-            return false; // newest version wins, unless a rollback deliberately brought an older one back
+        if (watched != null && watched.deployment.version() > deployment.version() && !deployment.isRemediation()) {
+            return Optional.empty(); // newest version wins, unless a rollback deliberately brought an older one back
         }
-        watches.put(deployment.spec(), new Watch(new LiveDeployment(deployment.spec(), deployment.version(),
-                deployment.attempt(), deployment.url())));
-        return true;
+        Slo slo = deployment.slo() == null ? Slo.DEFAULT : deployment.slo();
+        Watch watch = new Watch(new LiveDeployment(deployment.spec(), deployment.version(), deployment.attempt(),
+                deployment.url()), slo, previousGood(watched, deployment.version()),
+                new SloWindow(window,
+                        minRequests));
+        watch.good = watched != null && watched.good && watched.deployment.version() == deployment.version();
+        // a process we saw start counted from zero: requests it served before the first scrape are in the window
+        watch.window.scraped(at, MetricsSnapshot.EMPTY);
+        watches.put(deployment.spec(), watch);
+        return Optional.of(watch.saved());
+    }
+
+    /** The newest version below {@code version} that was seen healthy, as far as the previous watch knew. */
+    private static Integer previousGood(Watch previous, int version) {
+        if (previous == null) {
+            return null;
+        }
+        Integer best = previous.previousGood != null && previous.previousGood < version ? previous.previousGood : null;
+        if (previous.good && previous.deployment.version() < version
+                && (best == null || best < previous.deployment.version())) {
+            best = previous.deployment.version();
+        }
+        return best;
+    }
+
+    /** What the store remembered; a deployment already seen since the start wins over it. */
+    public synchronized void restore(WatchedDeployment saved) {
+        watches.putIfAbsent(saved.deployment().spec(), new Watch(saved.deployment(), saved.slo(),
+                saved.lastGoodVersion(), new SloWindow(window, minRequests)));
     }
 
     public synchronized List<LiveDeployment> live() {
         return watches.values().stream().map(watch -> watch.deployment).toList();
     }
 
-    /** Records a probe; returns the incident to raise when this probe starts an outage. */
-    public synchronized Optional<IncidentDetected> record(LiveDeployment probed, ProbeResult result, Instant at) {
+    public synchronized Verdict record(LiveDeployment probed, ProbeResult result, Optional<MetricsSnapshot> metrics,
+            Instant at) {
         Watch watch = watches.get(probed.spec());
         if (watch == null || !watch.deployment.equals(probed)) {
-            return Optional.empty(); // redeployed while the probe was in flight
+            return new Stale();
         }
-        if (result.healthy()) {
-            watch.failures = 0;
-            watch.openIncident = null;
-            return Optional.empty();
-        }
-        watch.failures++;
-        if (watch.failures < failureThreshold || watch.openIncident != null) {
-            return Optional.empty();
-        }
-        IncidentDetected incident = new IncidentDetected(probed.spec(), probed.version(), probed.attempt(),
-                UUID.randomUUID().toString(), result.refused() ? Kind.CRASH : Kind.UNHEALTHY, Remediation.RESTART,
-                "GET " + probed.url() + ProductContract.HEALTH_PATH + ": " + result.observation() + " x "
-                        + watch.failures,
-                at);
-        watch.openIncident = incident.incidentId();
-        return Optional.of(incident);
+        return result.healthy() ? healthy(watch, metrics, at) : failed(watch, result, at);
     }
 
-    /** The incident could not be published: the outage counts as unreported, so the next failure raises again. */
-    public synchronized void undeliverable(IncidentDetected incident) {
-        Watch watch = watches.get(incident.spec());
-        if (watch != null && incident.incidentId().equals(watch.openIncident)) {
-            watch.openIncident = null;
+    private Verdict healthy(Watch watch, Optional<MetricsSnapshot> metrics, Instant at) {
+        watch.failures = 0;
+        watch.firstFailureAt = null;
+        watch.good = true;
+        metrics.ifPresent(snapshot -> watch.window.scraped(at, snapshot));
+        SloVerdict slo = watch.window.evaluate(at, watch.slo);
+        if (slo.breached()) {
+            return new Troubled(trouble(watch, Kind.SLO_BREACH,
+                    "GET " + watch.deployment.url() + ProductContract.METRICS_PATH + " " + slo.evidence(), at));
         }
+        return new Healthy(watch.deployment);
+    }
+
+    private Verdict failed(Watch watch, ProbeResult result, Instant at) {
+        watch.window.probeFailed(at);
+        watch.failures++;
+        if (watch.firstFailureAt == null) {
+            watch.firstFailureAt = at;
+        }
+        if (watch.failures < failureThreshold) {
+            return new Failing(watch.deployment);
+        }
+        return new Troubled(trouble(watch, result.refused() ? Kind.CRASH : Kind.UNHEALTHY,
+                "GET " + watch.deployment.url() + ProductContract.HEALTH_PATH + ": " + result.observation() + " x "
+                        + watch.failures,
+                watch.firstFailureAt));
+    }
+
+    private static Trouble trouble(Watch watch, Kind kind, String evidence, Instant since) {
+        LiveDeployment d = watch.deployment;
+        return new Trouble(d.spec(), d.version(), d.attempt(), kind, evidence, since);
+    }
+
+    /** A rollback needs an older version that was seen healthy. */
+    public synchronized boolean rollbackPossible(String spec, int version) {
+        Watch watch = watches.get(spec);
+        return watch != null && (watch.previousGood != null && watch.previousGood < version
+                || watch.good && watch.deployment.version() < version);
+    }
+
+    public synchronized Optional<WatchedDeployment> saved(String spec) {
+        return Optional.ofNullable(watches.get(spec)).map(Watch::saved);
     }
 
     public synchronized int consecutiveFailures(String spec) {
         Watch watch = watches.get(spec);
         return watch == null ? 0 : watch.failures;
-    }
-
-    public synchronized Optional<String> openIncident(String spec) {
-        return Optional.ofNullable(watches.get(spec)).map(watch -> watch.openIncident);
     }
 
     public synchronized Optional<LiveDeployment> watched(String spec) {
@@ -97,11 +161,22 @@ public final class Fleet {
 
     private static final class Watch {
         final LiveDeployment deployment;
+        final Slo slo;
+        final SloWindow window;
+        final Integer previousGood;
+        boolean good;
         int failures;
-        String openIncident;
+        Instant firstFailureAt;
 
-        Watch(LiveDeployment deployment) {
+        Watch(LiveDeployment deployment, Slo slo, Integer previousGood, SloWindow window) {
             this.deployment = deployment;
+            this.slo = slo;
+            this.previousGood = previousGood;
+            this.window = window;
+        }
+
+        WatchedDeployment saved() {
+            return new WatchedDeployment(deployment, slo, previousGood);
         }
     }
 }

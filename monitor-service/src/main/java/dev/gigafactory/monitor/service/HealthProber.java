@@ -1,6 +1,7 @@
 package dev.gigafactory.monitor.service;
 
 import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.monitor.domain.MetricsSnapshot;
 import dev.gigafactory.monitor.domain.ProbeResult;
 import java.net.ConnectException;
 import java.net.URI;
@@ -9,10 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** GET {@code <url>/health} with one shared client; never throws, every outcome is a ProbeResult. */
+/**
+ * GET {@code <url>/health} and {@code <url>/metrics} with one shared client; never throws, every outcome is a
+ * ProbeResult or an absent scrape.
+ */
 public final class HealthProber {
 
     private final HttpClient http;
@@ -26,8 +31,7 @@ public final class HealthProber {
     public CompletableFuture<ProbeResult> probe(String url) {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url + ProductContract.HEALTH_PATH)).timeout(timeout).GET()
-                    .build();
+            request = get(url + ProductContract.HEALTH_PATH);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(ProbeResult.unhealthy("not a URL"));
         }
@@ -36,6 +40,23 @@ public final class HealthProber {
                         ? ProbeResult.up()
                         : ProbeResult.unhealthy("HTTP " + response.statusCode()))
                 .exceptionally(this::failure);
+    }
+
+    /** The product's request counters; absent when it has none to show (the window then just has a gap). */
+    public CompletableFuture<Optional<MetricsSnapshot>> scrape(String url) {
+        try {
+            return http.sendAsync(get(url + ProductContract.METRICS_PATH), HttpResponse.BodyHandlers.ofString())
+                    .thenApply(response -> response.statusCode() == 200
+                            ? Optional.of(MetricsSnapshot.of(PrometheusText.parse(response.body())))
+                            : Optional.<MetricsSnapshot>empty())
+                    .exceptionally(failure -> Optional.empty());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+    }
+
+    private HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
     }
 
     private ProbeResult failure(Throwable thrown) {

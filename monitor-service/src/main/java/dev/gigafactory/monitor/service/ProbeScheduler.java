@@ -5,38 +5,59 @@ import dev.gigafactory.monitor.messaging.IncidentPublisher;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 
-/** Runs a probe round every {@code monitor.probe-interval} on a worker thread and publishes what it finds. */
+/**
+ * Every {@code monitor.probe-interval}, on a worker thread: a probe round over the fleet and a look for stuck
+ * pipeline stages; then publishes the incidents they start.
+ */
 @ApplicationScoped
 public class ProbeScheduler {
 
     private static final Logger LOG = Logger.getLogger(ProbeScheduler.class);
 
     private final ProbeRound round;
-    private final Fleet fleet;
+    private final StageTracker stages;
+    private final IncidentDesk desk;
     private final IncidentPublisher publisher;
+    private final Clock clock;
 
-    public ProbeScheduler(ProbeRound round, Fleet fleet, IncidentPublisher publisher) {
+    public ProbeScheduler(ProbeRound round, StageTracker stages, IncidentDesk desk, IncidentPublisher publisher,
+            Clock clock) {
         this.round = round;
-        this.fleet = fleet;
+        this.stages = stages;
+        this.desk = desk;
         this.publisher = publisher;
+        this.clock = clock;
     }
 
     // SKIP: a round that outlasts the interval (every probe timing out) is not stacked up behind.
     @Scheduled(identity = "health-probes", every = "${monitor.probe-interval:1s}", concurrentExecution = ConcurrentExecution.SKIP)
     void probe() {
-        for (IncidentDetected incident : round.run()) {
-            try {
-                publisher.publish(incident).toCompletableFuture().join();
-                LOG.infof("incident %s: %s v%d %s", incident.incidentId(), incident.spec(), incident.version(),
-                        incident.evidence());
-            } catch (CompletionException e) {
-                LOG.warnf("incident for %s not published (%s); raising it again on the next failure",
-                        incident.spec(), e.getMessage());
-                fleet.undeliverable(incident);
-            }
+        List<IncidentDetected> incidents = new ArrayList<>(round.run());
+        Instant now = clock.instant();
+        stages.stuck(now).stream()
+                .map(trouble -> desk.trouble(trouble, false, now))
+                .flatMap(Optional::stream)
+                .forEach(incidents::add);
+        incidents.forEach(this::publish);
+    }
+
+    private void publish(IncidentDetected incident) {
+        try {
+            publisher.publish(incident).toCompletableFuture().join();
+            LOG.infof("incident %s: %s v%d %s → %s (%s)", incident.incidentId(), incident.spec(), incident.version(),
+                    incident.kind(), incident.action(), incident.evidence());
+        } catch (CompletionException e) {
+            LOG.warnf("incident for %s not published (%s); deciding again on the next round", incident.spec(),
+                    e.getMessage());
+            desk.undeliverable(incident);
         }
     }
 }

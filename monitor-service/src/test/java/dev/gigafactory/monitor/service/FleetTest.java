@@ -3,12 +3,13 @@ package dev.gigafactory.monitor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
-import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Kind;
-import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.monitor.domain.LiveDeployment;
+import dev.gigafactory.monitor.domain.MetricsSnapshot;
 import dev.gigafactory.monitor.domain.ProbeResult;
+import dev.gigafactory.monitor.domain.Trouble;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,69 +18,55 @@ class FleetTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final Fleet fleet = new Fleet(2);
+    private final Fleet fleet = new Fleet(2, Duration.ofSeconds(60), 5);
 
     @Test
     void oneRefusedProbeIsNotYetAnOutageButTwoInARowAreACrash() {
         LiveDeployment todo = watch("todo", 1, "http://127.0.0.1:9001");
 
-        assertThat(fleet.record(todo, ProbeResult.connectionRefused(), NOW)).isEmpty();
-        IncidentDetected incident = fleet.record(todo, ProbeResult.connectionRefused(), NOW).orElseThrow();
+        assertThat(fleet.record(todo, ProbeResult.connectionRefused(), Optional.empty(), NOW))
+                .isInstanceOf(Fleet.Failing.class);
+        Trouble trouble = trouble(fleet.record(todo, ProbeResult.connectionRefused(), Optional.empty(),
+                NOW.plusSeconds(1)));
 
-        assertThat(incident.kind()).isEqualTo(Kind.CRASH);
-        assertThat(incident.action()).isEqualTo(Remediation.RESTART);
-        assertThat(incident.version()).isEqualTo(1);
-        assertThat(incident.evidence()).isEqualTo("GET http://127.0.0.1:9001/health: connection refused x 2");
-        assertThat(incident.detectedAt()).isEqualTo(NOW);
+        assertThat(trouble.kind()).isEqualTo(Kind.CRASH);
+        assertThat(trouble.version()).isEqualTo(1);
+        assertThat(trouble.evidence()).isEqualTo("GET http://127.0.0.1:9001/health: connection refused x 2");
+        assertThat(trouble.since()).as("detection is timed from the first failed probe").isEqualTo(NOW);
     }
 
     @Test
     void somethingThatListensButAnswersBadlyIsUnhealthy() {
         LiveDeployment todo = watch("todo", 1, "http://127.0.0.1:9001");
-        fleet.record(todo, ProbeResult.unhealthy("HTTP 503"), NOW);
+        fleet.record(todo, ProbeResult.unhealthy("HTTP 503"), Optional.empty(), NOW);
 
-        Optional<IncidentDetected> incident = fleet.record(todo, ProbeResult.unhealthy("HTTP 503"), NOW);
+        Trouble trouble = trouble(fleet.record(todo, ProbeResult.unhealthy("HTTP 503"), Optional.empty(), NOW));
 
-        assertThat(incident).map(IncidentDetected::kind).contains(Kind.UNHEALTHY);
-        assertThat(incident.orElseThrow().evidence()).endsWith(": HTTP 503 x 2");
+        assertThat(trouble.kind()).isEqualTo(Kind.UNHEALTHY);
+        assertThat(trouble.evidence()).endsWith(": HTTP 503 x 2");
     }
 
     @Test
     void aHealthyAnswerInBetweenStartsTheCountAgain() {
         LiveDeployment todo = watch("todo", 1, "http://127.0.0.1:9001");
 
-        fleet.record(todo, ProbeResult.connectionRefused(), NOW);
-        fleet.record(todo, ProbeResult.up(), NOW);
+        fleet.record(todo, ProbeResult.connectionRefused(), Optional.empty(), NOW);
+        assertThat(fleet.record(todo, ProbeResult.up(), Optional.empty(), NOW)).isInstanceOf(Fleet.Healthy.class);
 
-        assertThat(fleet.record(todo, ProbeResult.connectionRefused(), NOW)).isEmpty();
+        assertThat(fleet.record(todo, ProbeResult.connectionRefused(), Optional.empty(), NOW))
+                .isInstanceOf(Fleet.Failing.class);
     }
 
     @Test
-    void oneOutageRaisesOneIncidentAndTheNextOutageAnother() {
-        LiveDeployment todo = watch("todo", 1, "http://127.0.0.1:9001");
-        fleet.record(todo, ProbeResult.connectionRefused(), NOW);
-        fleet.record(todo, ProbeResult.connectionRefused(), NOW).orElseThrow();
-
-        for (int probe = 0; probe < 5; probe++) {
-            assertThat(fleet.record(todo, ProbeResult.connectionRefused(), NOW)).isEmpty();
-        }
-        fleet.record(todo, ProbeResult.up(), NOW);
-        fleet.record(todo, ProbeResult.connectionRefused(), NOW);
-
-        assertThat(fleet.record(todo, ProbeResult.connectionRefused(), NOW)).isPresent();
-    }
-
-    @Test
-    void aRestartAnnouncedForTheSameVersionEndsTheOutageAndIsWatchedAtItsNewUrl() {
+    void aRestartAnnouncedForTheSameVersionIsWatchedAtItsNewUrlWithACleanSlate() {
         LiveDeployment before = watch("todo", 1, "http://127.0.0.1:9001");
-        fleet.record(before, ProbeResult.connectionRefused(), NOW);
-        fleet.record(before, ProbeResult.connectionRefused(), NOW).orElseThrow();
+        fleet.record(before, ProbeResult.connectionRefused(), Optional.empty(), NOW);
 
         LiveDeployment after = watch("todo", 1, "http://127.0.0.1:9002");
 
         assertThat(fleet.live()).containsExactly(after);
-        assertThat(fleet.openIncident("todo")).isEmpty();
-        assertThat(fleet.record(before, ProbeResult.connectionRefused(), NOW)).isEmpty(); // a probe still in flight
+        assertThat(fleet.record(before, ProbeResult.connectionRefused(), Optional.empty(), NOW))
+                .as("a probe still in flight").isInstanceOf(Fleet.Stale.class);
         assertThat(fleet.consecutiveFailures("todo")).isZero();
     }
 
@@ -87,29 +74,63 @@ class FleetTest {
     void theNewestVersionWinsAndAFailedDeploymentIsNotWatched() {
         watch("todo", 2, "http://127.0.0.1:9002");
 
-        assertThat(fleet.track(deployed("todo", 1, "http://127.0.0.1:9001", true))).isFalse();
-        assertThat(fleet.track(deployed("todo", 3, null, false))).isFalse();
+        assertThat(fleet.track(deployed("todo", 1, "http://127.0.0.1:9001", true, DeploymentCompleted.DEPLOY), NOW))
+                .isEmpty();
+        assertThat(fleet.track(deployed("todo", 3, null, false, DeploymentCompleted.DEPLOY), NOW)).isEmpty();
         assertThat(fleet.live()).extracting(LiveDeployment::version).containsExactly(2);
     }
 
     @Test
-    void anIncidentThatCouldNotBePublishedIsRaisedAgainOnTheNextFailure() {
+    void aRollbackBringsAnOlderVersionBack() {
+        watch("todo", 2, "http://127.0.0.1:9002");
+
+        assertThat(fleet.track(deployed("todo", 1, "http://127.0.0.1:9001", true,
+                DeploymentCompleted.rollbackFor("i-1")), NOW)).isPresent();
+        assertThat(fleet.live()).extracting(LiveDeployment::version).containsExactly(1);
+    }
+
+    @Test
+    void rollingBackNeedsAnOlderVersionThatWasSeenHealthy() {
+        LiveDeployment v1 = watch("todo", 1, "http://127.0.0.1:9001");
+        assertThat(fleet.rollbackPossible("todo", 1)).isFalse();
+        watch("todo", 2, "http://127.0.0.1:9002");
+        assertThat(fleet.rollbackPossible("todo", 2)).as("v1 was never seen healthy").isFalse();
+
+        fleet.track(deployed("todo", 1, "http://127.0.0.1:9001", true, DeploymentCompleted.rollbackFor("i-1")), NOW);
+        fleet.record(v1, ProbeResult.up(), Optional.empty(), NOW);
+        watch("todo", 2, "http://127.0.0.1:9003");
+        watch("todo", 2, "http://127.0.0.1:9004"); // a restart keeps what is known
+
+        assertThat(fleet.rollbackPossible("todo", 2)).isTrue();
+        assertThat(fleet.saved("todo").orElseThrow().lastGoodVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aHealthyButSlowProductBreachesItsLatencySloOnceThereIsEnoughTraffic() {
         LiveDeployment todo = watch("todo", 1, "http://127.0.0.1:9001");
-        fleet.record(todo, ProbeResult.connectionRefused(), NOW);
-        IncidentDetected lost = fleet.record(todo, ProbeResult.connectionRefused(), NOW).orElseThrow();
 
-        fleet.undeliverable(lost);
+        Fleet.Verdict verdict = fleet.record(todo, ProbeResult.up(), Optional.of(SloWindowTest.slow(10, 10)),
+                NOW.plusSeconds(5));
 
-        assertThat(fleet.record(todo, ProbeResult.connectionRefused(), NOW)).isPresent();
+        Trouble trouble = trouble(verdict);
+        assertThat(trouble.kind()).isEqualTo(Kind.SLO_BREACH);
+        assertThat(trouble.evidence()).startsWith("GET http://127.0.0.1:9001/metrics over 60s: availability 100.00%")
+                .contains("p99 ").contains("(target 250 ms)");
+    }
+
+    private static Trouble trouble(Fleet.Verdict verdict) {
+        assertThat(verdict).isInstanceOf(Fleet.Troubled.class);
+        return ((Fleet.Troubled) verdict).trouble();
     }
 
     private LiveDeployment watch(String spec, int version, String url) {
-        assertThat(fleet.track(deployed(spec, version, url, true))).isTrue();
+        assertThat(fleet.track(deployed(spec, version, url, true, DeploymentCompleted.DEPLOY), NOW)).isPresent();
         return new LiveDeployment(spec, version, 1, url);
     }
 
-    private static DeploymentCompleted deployed(String spec, int version, String url, boolean succeeded) {
+    private static DeploymentCompleted deployed(String spec, int version, String url, boolean succeeded,
+            String cause) {
         return new DeploymentCompleted(spec, version, 1, succeeded, url, "sha256:" + "a".repeat(64), "local",
-                Slo.DEFAULT, "started", DeploymentCompleted.DEPLOY);
+                Slo.DEFAULT, "started", cause);
     }
 }

@@ -31,6 +31,11 @@ public final class FixtureProducts {
         return pack("label=" + label + "\n");
     }
 
+    /** A healthy product whose {@code /work} takes {@code slowMs} to answer. */
+    public static byte[] slow(String label, long slowMs) {
+        return pack("label=" + label + "\nslowMs=" + slowMs + "\n");
+    }
+
     private static byte[] pack(String settings) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Manifest manifest = new Manifest();

@@ -1,111 +1,108 @@
 package dev.gigafactory.planner.service;
 
 import dev.gigafactory.contracts.events.IncidentDetected;
+import dev.gigafactory.contracts.events.PlanAbandoned;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
-import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.events.SpecAccepted;
-import dev.gigafactory.contracts.events.SpecChange;
 import dev.gigafactory.contracts.events.TestsCompleted;
-import dev.gigafactory.contracts.spec.EntitySpec;
 import dev.gigafactory.contracts.spec.ServiceSpec;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * Decides what to build: a task graph for a new spec version, the affected tasks for a changed one, another attempt
- * after failed tests, or a fresh plan after an incident. Plain Java: deterministic, so a replayed input gives the
- * same plan (and the same event id).
+ * after failed tests, or a fresh plan after an incident — and when a version's budget is spent, that it ends. Plain
+ * Java and deterministic, so a replayed input gives the same decision (and the same event id).
  */
 public final class Planner {
 
-    private final int maxAttempts;
+    private final Budgets budgets;
 
-    public Planner(int maxAttempts) {
-        this.maxAttempts = maxAttempts;
+    public Planner(Budgets budgets) {
+        this.budgets = budgets;
+    }
+
+    public Budgets budgets() {
+        return budgets;
+    }
+
+    /** The first plan of a version, unless a redelivered or republished acceptance finds it already planned. */
+    public Decision accept(SpecAccepted accepted, VersionState state) {
+        if (state.abandoned()) {
+            return new Decision.Nothing("version " + accepted.version() + " already ended as failed");
+        }
+        return state.lastAttempt() >= 1
+                ? new Decision.Nothing("version " + accepted.version() + " is already planned")
+                : new Decision.Plan(plan(accepted));
     }
 
     public PlanCreated plan(SpecAccepted accepted) {
         boolean incremental = accepted.version() > 1 && !accepted.changes().isEmpty();
-        List<PlanTask> tasks = incremental
-                ? affectedTasks(accepted.document(), accepted.changes())
-                : allTasks(accepted.document());
         return new PlanCreated(accepted.spec(), accepted.version(), 1,
-                incremental ? PlanKind.INCREMENTAL : PlanKind.INITIAL, accepted.document(), tasks,
+                incremental ? PlanKind.INCREMENTAL : PlanKind.INITIAL, accepted.document(),
+                incremental
+                        ? TaskGraph.affectedTasks(accepted.document(), accepted.changes())
+                        : TaskGraph.allTasks(accepted.document()),
                 accepted.changes(), incremental
                         ? accepted.changes().size() + " change(s) since the previous version"
                         : "version " + accepted.version());
     }
 
-    /** Another attempt after failed tests, while the version's attempt budget lasts. */
-    public Optional<PlanCreated> repair(TestsCompleted failed) {
-        if (failed.passed() || failed.attempt() >= maxAttempts || failed.document() == null) {
-            return Optional.empty();
+    /** Another attempt after failed tests, carrying their evidence, while the version's budgets last. */
+    public Decision repair(TestsCompleted tests, VersionState state) {
+        if (tests.passed()) {
+            return new Decision.Nothing("tests passed");
         }
-        return Optional.of(new PlanCreated(failed.spec(), failed.version(), failed.attempt() + 1, PlanKind.REPAIR,
-                failed.document(), allTasks(failed.document()), List.of(),
-                "repair of attempt " + failed.attempt() + ": " + failed.failure()));
+        ServiceSpec document = state.document() != null ? state.document() : tests.document();
+        String evidence = Evidence.of(tests);
+        return decide(tests.spec(), tests.version(), tests.attempt(), document, state, evidence,
+                () -> new PlanCreated(tests.spec(), tests.version(), tests.attempt() + 1, PlanKind.REPAIR, document,
+                        TaskGraph.allTasks(document), List.of(),
+                        "repair of attempt " + tests.attempt() + ": " + evidence));
     }
 
-    public Optional<PlanCreated> remediate(IncidentDetected incident, ServiceSpec document) {
-        if (incident.action() != IncidentDetected.Remediation.REPLAN || document == null) {
-            return Optional.empty();
+    /** A fresh full plan of the stored document after an incident the monitor could not fix by restarting. */
+    public Decision remediate(IncidentDetected incident, VersionState state) {
+        if (incident.action() != IncidentDetected.Remediation.REPLAN) {
+            return new Decision.Nothing("incident action is " + incident.action());
         }
-        return Optional.of(new PlanCreated(incident.spec(), incident.version(), incident.attempt() + 1,
-                PlanKind.REMEDIATION, document, allTasks(document), List.of(),
-                "remediation of incident " + incident.incidentId() + ": " + incident.evidence()));
+        String evidence = Evidence.bounded("incident " + incident.incidentId() + " (" + incident.kind() + "): "
+                + incident.evidence());
+        return decide(incident.spec(), incident.version(), incident.attempt(), state.document(), state, evidence,
+                () -> new PlanCreated(incident.spec(), incident.version(), incident.attempt() + 1,
+                        PlanKind.REMEDIATION, state.document(), TaskGraph.allTasks(state.document()), List.of(),
+                        "remediation of " + evidence));
     }
 
-    static List<PlanTask> allTasks(ServiceSpec spec) {
-        List<PlanTask> tasks = new ArrayList<>();
-        tasks.add(task("scaffold", "scaffold", spec.name(), List.of(), List.of("spec"),
-                List.of("gigafactory-product.properties", "Main.java", "Json.java", "README.md", "build.sh")));
-        tasks.add(task("storage", "storage", spec.name(), List.of("scaffold"), List.of("entities"),
-                List.of("Journal.java")));
-        List<String> apis = new ArrayList<>();
-        for (EntitySpec entity : spec.spec().entities()) {
-            String id = "api-" + entity.pluralOrDefault();
-            apis.add(id);
-            tasks.add(task(id, "entity-api", entity.name(), List.of("storage"), List.of("entity:" + entity.name()),
-                    List.of(entity.name() + ".java", entity.name() + "Routes.java")));
+    private Decision decide(String spec, int version, int attempt, ServiceSpec document, VersionState state,
+            String lastFailure, Supplier<PlanCreated> plan) {
+        if (state.abandoned()) {
+            return new Decision.Nothing("version " + version + " already ended as failed");
         }
-        tasks.add(task("validation", "validation", spec.name(), apis, List.of("fields"), List.of("Validation.java")));
-        tasks.add(task("observability", "observability", spec.name(), List.of("scaffold"), List.of("slo"),
-                List.of("Metrics.java")));
-        tasks.add(task("acceptance-tests", "acceptance-tests", spec.name(), List.of("validation"),
-                List.of("acceptance"), List.of("ProductTest.java")));
-        tasks.add(task("packaging", "packaging", spec.name(), List.of("validation", "observability",
-                "acceptance-tests"), List.of("sources"), List.of("app.jar")));
-        return tasks;
+        if (state.newestVersion() > version) {
+            return new Decision.Nothing("version " + version + " is superseded by " + state.newestVersion());
+        }
+        if (document == null) {
+            return new Decision.Nothing("no document is known for version " + version);
+        }
+        if (attempt + 1 <= state.lastAttempt()) {
+            return new Decision.Nothing("attempt " + (attempt + 1) + " is already planned");
+        }
+        if (attempt >= budgets.maxAttempts()) {
+            return abandon(spec, version, attempt, Budgets.ATTEMPTS, "attempt budget of " + budgets.maxAttempts()
+                    + " spent", lastFailure);
+        }
+        if (state.tokensUsed() >= budgets.maxTokens()) {
+            return abandon(spec, version, attempt, Budgets.TOKENS, "token budget of " + budgets.maxTokens()
+                    + " spent (" + state.tokensUsed() + " used)", lastFailure);
+        }
+        return new Decision.Plan(plan.get());
     }
 
-    /** Only the tasks the change list touches, plus the packaging that always follows. */
-    static List<PlanTask> affectedTasks(ServiceSpec spec, List<SpecChange> changes) {
-        Set<String> touchedEntities = changes.stream()
-                .filter(change -> Set.of("entity", "field", "operation").contains(change.target()))
-                .map(change -> change.path().split("\\.")[0])
-                .collect(Collectors.toSet());
-        boolean acceptanceChanged = changes.stream().anyMatch(change -> change.target().equals("acceptance"));
-        List<String> keep = new ArrayList<>(List.of("packaging"));
-        spec.spec().entities().stream().filter(entity -> touchedEntities.contains(entity.name()))
-                .forEach(entity -> keep.add("api-" + entity.pluralOrDefault()));
-        if (!touchedEntities.isEmpty()) {
-            keep.addAll(List.of("storage", "validation"));
-        }
-        if (acceptanceChanged || !touchedEntities.isEmpty()) {
-            keep.add("acceptance-tests");
-        }
-        if (changes.stream().anyMatch(change -> change.target().equals("slo"))) {
-            keep.add("observability");
-        }
-        return allTasks(spec).stream().filter(task -> keep.contains(task.id())).toList();
-    }
-
-    private static PlanTask task(String id, String kind, String target, List<String> dependsOn, List<String> inputs,
-            List<String> outputs) {
-        return new PlanTask(id, kind, target, dependsOn, inputs, outputs);
+    private static Decision abandon(String spec, int version, int attempt, String budget, String which,
+            String lastFailure) {
+        return new Decision.Abandon(new PlanAbandoned(spec, version, attempt, which + "; last failure: "
+                + lastFailure), budget);
     }
 }

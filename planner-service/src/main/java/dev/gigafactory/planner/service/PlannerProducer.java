@@ -11,6 +11,6 @@ public class PlannerProducer {
     @Produces
     @ApplicationScoped
     Planner planner(PlannerConfig config) {
-        return new Planner(config.maxAttempts());
+        return new Planner(new Budgets(config.maxAttempts(), config.maxTokens()));
     }
 }

@@ -1,13 +1,21 @@
 package dev.gigafactory.planner.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
+import dev.gigafactory.contracts.codec.Json;
+import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
+import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.devstack.testing.PostgresResource;
+import dev.gigafactory.planner.PlanEvents;
 import dev.gigafactory.planner.PlannerSamples;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class PlanningListenerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -35,7 +44,7 @@ class PlanningListenerTest {
     }
 
     @Test
-    void anAcceptedSpecBecomesAPlan() {
+    void anAcceptedSpecBecomesAStoredAndPublishedPlan() {
         ServiceSpec spec = PlannerSamples.library("plan-new");
 
         kafka.publish(PlannerSamples.accepted(spec, 1, null));
@@ -44,20 +53,42 @@ class PlanningListenerTest {
         assertThat(plan.kind()).isEqualTo(PlanKind.INITIAL);
         assertThat(plan.document().name()).isEqualTo("plan-new");
         assertThat(plan.tasks()).isNotEmpty();
+        given().get("/api/plans/plan-new/versions/1").then().statusCode(200)
+                .body("plans.kind", contains("INITIAL"), "plans[0].tasks[0]", equalTo("scaffold"),
+                        "state", equalTo("planning"));
     }
 
     @Test
-    void failedTestsAreRepairedUntilTheBudgetRunsOut() {
-        ServiceSpec spec = PlannerSamples.library("plan-repair");
+    void aRedeliveredAcceptanceMakesNoSecondPlan() {
+        ServiceSpec spec = PlannerSamples.library("plan-dup");
+        SpecAccepted v1 = PlannerSamples.accepted(spec, 1, null);
 
-        // Same key, same partition: once the repair of attempt 1 is out, the exhausted attempt 3 was handled before.
-        kafka.publish(PlannerSamples.failed(spec, 3));
-        kafka.publish(PlannerSamples.failed(spec, 1));
+        kafka.publish(v1);
+        kafka.publish(v1);
+        // Same topic and key, so once version 2 is planned both copies of version 1 were handled.
+        kafka.publish(PlannerSamples.accepted(spec, 2, spec));
+        kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("plan-dup") && p.version() == 2, WAIT);
 
-        PlanCreated repair = kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("plan-repair"), WAIT);
-        assertThat(repair.kind()).isEqualTo(PlanKind.REPAIR);
-        assertThat(repair.attempt()).isEqualTo(2);
-        assertThat(kafka.records(Topics.PLANS_CREATED)).filteredOn(r -> "plan-repair".equals(r.key())).hasSize(1);
+        assertThat(PlanEvents.of(kafka, "plan-dup")).filteredOn(e -> e.version() == 1).hasSize(1);
+        given().get("/api/plans/plan-dup/versions/1").then().body("plans.attempt", contains(1));
+    }
+
+    @Test
+    void aReplanIncidentGetsARemediationPlanOfTheStoredDocument() {
+        ServiceSpec spec = PlannerSamples.library("plan-replan");
+        kafka.publish(PlannerSamples.accepted(spec, 1, null));
+        kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("plan-replan"), WAIT);
+
+        kafka.publish(PlannerSamples.incident("plan-replan", 1, 1, Remediation.RESTART));
+        kafka.publish(PlannerSamples.incident("plan-replan", 1, 1, Remediation.REPLAN));
+
+        PlanCreated remediation = kafka.awaitEvent(PlanCreated.class,
+                p -> p.spec().equals("plan-replan") && p.kind() == PlanKind.REMEDIATION, WAIT);
+        assertThat(remediation.attempt()).isEqualTo(2);
+        // The incident carries no document: this one is the accepted version's, as stored.
+        assertThat(remediation.document()).isEqualTo(Json.read(Json.write(spec), ServiceSpec.class));
+        assertThat(remediation.reason()).contains("inc-replan", "p99 latency");
+        assertThat(PlanEvents.of(kafka, "plan-replan")).hasSize(2);
     }
 
     @Test

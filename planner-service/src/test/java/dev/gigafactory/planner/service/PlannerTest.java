@@ -2,6 +2,7 @@ package dev.gigafactory.planner.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
 import dev.gigafactory.contracts.events.PlanTask;
@@ -14,12 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class PlannerTest {
 
-    private final Planner planner = new Planner(3);
+    private final Planner planner = new Planner(new Budgets(3, 1000));
+    private final ServiceSpec spec = PlannerSamples.library("lib");
+    /** Version 1 of lib is stored, planned once, nothing spent. */
+    private final VersionState fresh = new VersionState(spec, 1, 1, 0, false);
 
     @Test
     void theFirstVersionGetsTheWholeTaskGraphInDependencyOrder() {
-        ServiceSpec spec = PlannerSamples.library("lib");
-
         PlanCreated plan = planner.plan(PlannerSamples.accepted(spec, 1, null));
 
         assertThat(plan.kind()).isEqualTo(PlanKind.INITIAL);
@@ -35,13 +37,12 @@ class PlannerTest {
 
     @Test
     void aChangedVersionPlansOnlyTheAffectedTasks() {
-        ServiceSpec v1 = PlannerSamples.library("lib");
-        String yaml = new String(dev.gigafactory.contracts.codec.Json.write(v1))
+        String yaml = new String(dev.gigafactory.contracts.codec.Json.write(spec))
                 .replace("{\"name\":\"name\",\"type\":\"string\",\"required\":true}",
                         "{\"name\":\"name\",\"type\":\"string\",\"required\":true},{\"name\":\"email\",\"type\":\"string\"}");
         ServiceSpec v2 = new SpecValidator().validate(yaml.getBytes()).spec();
 
-        PlanCreated plan = planner.plan(PlannerSamples.accepted(v2, 2, v1));
+        PlanCreated plan = planner.plan(PlannerSamples.accepted(v2, 2, spec));
 
         assertThat(plan.kind()).isEqualTo(PlanKind.INCREMENTAL);
         assertThat(plan.tasks()).extracting(PlanTask::id)
@@ -51,21 +52,100 @@ class PlannerTest {
     }
 
     @Test
-    void failedTestsGetAnotherAttemptWhileTheBudgetLasts() {
-        ServiceSpec spec = PlannerSamples.library("lib");
+    void anAcceptanceSeenAgainIsNotPlannedAgain() {
+        assertThat(planner.accept(PlannerSamples.accepted(spec, 1, null), VersionState.unknown()))
+                .isInstanceOf(Decision.Plan.class);
+        assertThat(planner.accept(PlannerSamples.accepted(spec, 1, null), fresh)).isInstanceOf(Decision.Nothing.class);
+    }
 
-        PlanCreated repair = planner.repair(PlannerSamples.failed(spec, 1)).orElseThrow();
+    @Test
+    void aRepairCarriesTheFailingStepsAsEvidence() {
+        Decision decision = planner.repair(PlannerSamples.failedWithCases(spec, 1, 1, "body.title: expected "
+                + "'Dune' but was null"), fresh);
 
+        PlanCreated repair = ((Decision.Plan) decision).plan();
         assertThat(repair.kind()).isEqualTo(PlanKind.REPAIR);
         assertThat(repair.attempt()).isEqualTo(2);
-        assertThat(repair.reason()).contains("expected 201 but was 500");
-        assertThat(planner.repair(PlannerSamples.failed(spec, 3))).isEmpty();
+        assertThat(repair.document()).isEqualTo(spec);
+        assertThat(repair.reason()).contains("repair of attempt 1", "1 of 1 case failed",
+                "'read back' step 1 (GET /books/{id}): body.title: expected 'Dune' but was null")
+                .doesNotContain("step 0");
+    }
+
+    @Test
+    void theEvidenceIsBounded() {
+        Decision decision = planner.repair(PlannerSamples.failedWithCases(spec, 1, 1, "x".repeat(50_000)), fresh);
+
+        assertThat(((Decision.Plan) decision).plan().reason().length())
+                .isLessThanOrEqualTo(Evidence.MAX_CHARS + 30);
+    }
+
+    @Test
+    void theLastAllowedAttemptFailingEndsTheVersionWithTheReason() {
+        Decision decision = planner.repair(PlannerSamples.failed(spec, 3), new VersionState(spec, 1, 3, 0, false));
+
+        Decision.Abandon abandon = (Decision.Abandon) decision;
+        assertThat(abandon.budget()).isEqualTo(Budgets.ATTEMPTS);
+        assertThat(abandon.abandoned().attempt()).isEqualTo(3);
+        assertThat(abandon.abandoned().reason()).contains("attempt budget of 3 spent")
+                .contains("expected 201 but was 500");
+    }
+
+    @Test
+    void spentTokensEndTheVersionAtTheNextFailure() {
+        Decision decision = planner.repair(PlannerSamples.failed(spec, 1), new VersionState(spec, 1, 1, 1200, false));
+
+        Decision.Abandon abandon = (Decision.Abandon) decision;
+        assertThat(abandon.budget()).isEqualTo(Budgets.TOKENS);
+        assertThat(abandon.abandoned().reason()).contains("token budget of 1000 spent (1200 used)",
+                "expected 201 but was 500");
+    }
+
+    @Test
+    void anEndedVersionGetsNoMorePlans() {
+        VersionState ended = new VersionState(spec, 1, 3, 0, true);
+
+        assertThat(planner.repair(PlannerSamples.failed(spec, 1), ended)).isInstanceOf(Decision.Nothing.class);
+        assertThat(planner.remediate(PlannerSamples.incident("lib", 1, 1, Remediation.REPLAN), ended))
+                .isInstanceOf(Decision.Nothing.class);
+    }
+
+    @Test
+    void aNewerVersionSupersedesRepairsOfOlderOnes() {
+        VersionState superseded = new VersionState(spec, 2, 1, 0, false);
+
+        assertThat(planner.repair(PlannerSamples.failed(spec, 1), superseded))
+                .isEqualTo(new Decision.Nothing("version 1 is superseded by 2"));
+    }
+
+    @Test
+    void aStaleRequestForAnAttemptAlreadyPlannedIsIgnored() {
+        assertThat(planner.repair(PlannerSamples.failed(spec, 1), new VersionState(spec, 1, 2, 0, false)))
+                .isInstanceOf(Decision.Nothing.class);
+    }
+
+    @Test
+    void aReplanIncidentGetsAFreshFullPlanOfTheStoredDocument() {
+        Decision decision = planner.remediate(PlannerSamples.incident("lib", 1, 1, Remediation.REPLAN), fresh);
+
+        PlanCreated plan = ((Decision.Plan) decision).plan();
+        assertThat(plan.kind()).isEqualTo(PlanKind.REMEDIATION);
+        assertThat(plan.attempt()).isEqualTo(2);
+        assertThat(plan.document()).isEqualTo(spec);
+        assertThat(plan.tasks()).hasSize(8);
+        assertThat(plan.reason()).contains("inc-replan", "SLO_BREACH", "p99 latency 900 ms");
+    }
+
+    @Test
+    void onlyReplanIncidentsWithAStoredDocumentArePlanned() {
+        assertThat(planner.remediate(PlannerSamples.incident("lib", 1, 1, Remediation.RESTART), fresh))
+                .isInstanceOf(Decision.Nothing.class);
+        assertThat(planner.remediate(PlannerSamples.incident("lib", 1, 1, Remediation.REPLAN),
+                VersionState.unknown())).isInstanceOf(Decision.Nothing.class);
     }
 
     @Test
     void theSameInputGivesTheSamePlan() {
-        ServiceSpec spec = PlannerSamples.library("lib");
-
         assertThat(planner.plan(PlannerSamples.accepted(spec, 1, null)).tasks())
                 .isEqualTo(planner.plan(PlannerSamples.accepted(spec, 1, null)).tasks());
     }

@@ -5,10 +5,10 @@ import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import dev.gigafactory.tester.service.GateSettings;
 import dev.gigafactory.tester.service.ReleaseGate;
 import dev.gigafactory.tester.service.RunRegistry;
+import dev.gigafactory.tester.sandbox.Sandbox;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.List;
 
 /** Wires the plain-Java gate from the typed configuration. */
 public class TesterBeans {
@@ -24,9 +24,12 @@ public class TesterBeans {
     @Produces
     @Singleton
     GateSettings gateSettings(FactoryPaths paths, TesterConfig config) {
+        long mib = 1024L * 1024;
+        Sandbox.Limits limits = new Sandbox.Limits(config.cpuLimit(), config.memoryLimitMib() * mib,
+                config.outputLimitMib() * mib, config.scratchLimitMib() * mib);
         return new GateSettings(paths.workDir(), config.compileTimeout(), config.unitTestTimeout(),
                 config.startTimeout(), config.requestTimeout(), config.runTimeout(), config.keepFailedWorkspace(),
-                config.wrapper().orElse(List.of()));
+                config.sandbox(), limits, config.robustness());
     }
 
     @Produces

@@ -1,10 +1,9 @@
 package dev.gigafactory.tester.config;
 
+import dev.gigafactory.tester.sandbox.Sandbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /** How long each stage of the release gate may take, and what is kept for a human to look at afterwards. */
 @ConfigMapping(prefix = "tester")
@@ -34,6 +33,30 @@ public interface TesterConfig {
     @WithDefault("false")
     boolean keepFailedWorkspace();
 
-    /** Command prefixed to every process the gate starts (a sandbox such as bubblewrap); empty runs it directly. */
-    Optional<List<String>> wrapper();
+    /**
+     * Where generated code runs: {@code bwrap} (bubblewrap; when it is missing every run fails "sandbox unavailable")
+     * or {@code none}, which runs it unconfined and must be asked for explicitly.
+     */
+    @WithDefault("bwrap")
+    Sandbox.Mode sandbox();
+
+    /** CPU time each sandboxed process (unit-test JVM, product) may use. */
+    @WithDefault("120s")
+    Duration cpuLimit();
+
+    /** Address space each sandboxed process may map (ulimit -v), in MiB; the JVM flags keep Java inside it. */
+    @WithDefault("1024")
+    long memoryLimitMib();
+
+    /** A process whose log grows past this many MiB is stopped and the run fails. */
+    @WithDefault("8")
+    long outputLimitMib();
+
+    /** Size of each writable scratch tmpfs in the sandbox (data dir, /tmp), in MiB. */
+    @WithDefault("64")
+    long scratchLimitMib();
+
+    /** Run the generated robustness suite after the acceptance cases. */
+    @WithDefault("true")
+    boolean robustness();
 }

@@ -1,28 +1,30 @@
 package dev.gigafactory.tester.service;
 
-import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.acceptance.AcceptanceRunner;
 import dev.gigafactory.contracts.acceptance.Deadline;
+import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
-import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.tester.robustness.RobustnessSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-/** Starts the built product from its jar, runs the spec's acceptance cases against it, and always stops it. */
+/**
+ * Starts the built product from its jar in the sandbox, runs the spec's acceptance cases against it, then the
+ * generated robustness suite, and always stops it.
+ */
 final class AcceptanceStage {
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
-
     private final AcceptanceRunner runner;
+    private final RobustnessStage robustness;
     private final ChildProcesses processes;
     private final GateSettings settings;
 
     AcceptanceStage(AcceptanceRunner runner, ChildProcesses processes, GateSettings settings) {
         this.runner = runner;
+        this.robustness = new RobustnessStage(settings.requestTimeout());
         this.processes = processes;
         this.settings = settings;
     }
@@ -31,30 +33,37 @@ final class AcceptanceStage {
             throws java.io.IOException {
         Path jarFile = workspace.resolve("product.jar");
         Files.write(jarFile, jar);
-        Path log = workspace.resolve("product.log");
-        ProductProcess.Launch launch = ProductProcess.Launch.of(jarFile, workspace.resolve("data"), log)
-                .withWrapper(processes.wrapper())
-                .withReadyTimeout(deadline.cap(settings.startTimeout()));
-        ProductProcess product;
+        ProductRun product;
         try {
-            product = ProductProcess.start(launch);
+            product = ProductRun.start(processes, workspace, jarFile, deadline.cap(settings.startTimeout()));
         } catch (ProductStartException e) {
             report.fail("the product did not start: " + e.getMessage(), e.logExcerpt());
             return;
         }
-        processes.started(product.pid());
         try {
             List<CaseResult> cases = runner.run(product.baseUrl(), spec.spec().acceptance(), deadline);
             report.addCases(cases);
-            List<String> failed = cases.stream().filter(c -> !c.passed()).map(AcceptanceStage::describe).toList();
-            if (!failed.isEmpty()) {
-                report.fail(failed.size() + " of " + cases.size() + " acceptance cases failed: "
-                        + String.join("; ", failed), Excerpts.tailOf(log));
+            failIfAny(cases, "acceptance", product, report);
+            if (settings.robustness() && !report.failed()) {
+                List<CaseResult> probes = robustness.run(product.baseUrl(), RobustnessSuite.of(spec), deadline);
+                report.addCases(probes);
+                failIfAny(probes, "robustness", product, report);
             }
         } finally {
-            product.stop(STOP_GRACE);
+            product.close();
             processes.ended(product.pid());
         }
+    }
+
+    private static void failIfAny(List<CaseResult> cases, String kind, ProductRun product, RunReport report) {
+        List<String> failed = cases.stream().filter(c -> !c.passed()).map(AcceptanceStage::describe).toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        String stopped = product.stoppedReason();
+        String reason = failed.size() + " of " + cases.size() + " " + kind + " cases failed: "
+                + String.join("; ", failed);
+        report.fail(stopped == null ? reason : stopped + "; " + reason, product.logTail());
     }
 
     private static String describe(CaseResult result) {

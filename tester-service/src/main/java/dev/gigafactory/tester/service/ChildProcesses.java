@@ -1,6 +1,6 @@
 package dev.gigafactory.tester.service;
 
-import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.tester.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,39 +10,50 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How the gate starts anything from a product: the JDK's own {@code java}, behind an optional wrapper command (the
- * sandbox), with an environment scrubbed the way {@code ProductProcess} scrubs it, so no factory credential leaks in.
+ * How the gate starts anything from a product: the JDK's own {@code java}, inside the {@link Sandbox}, with an
+ * environment built from nothing (only PATH is taken from the tester), so no factory credential leaks in.
  */
 public final class ChildProcesses {
 
-    private final List<String> wrapper;
+    /** JVM flags that keep a child's memory reservations inside the sandbox's address-space limit. */
+    private static final List<String> JVM_FLAGS = List.of("-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=128m",
+            "-XX:CompressedClassSpaceSize=64m");
+
+    private final Sandbox sandbox;
+    private final Map<String, String> hostEnv;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    public ChildProcesses(List<String> wrapper) {
-        this.wrapper = List.copyOf(wrapper);
+    /** {@code hostEnv}: the tester's own environment (a parameter so tests can plant fake secrets in it). */
+    public ChildProcesses(Sandbox sandbox, Map<String, String> hostEnv) {
+        this.sandbox = sandbox;
+        this.hostEnv = Map.copyOf(hostEnv);
     }
 
-    public List<String> wrapper() {
-        return wrapper;
+    public Sandbox sandbox() {
+        return sandbox;
     }
 
-    /** The command line: wrapper, then {@code java}, then the arguments. */
-    public List<String> java(List<String> arguments) {
-        List<String> command = new ArrayList<>(wrapper);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    /** The command line: the sandbox for {@code jail}, then {@code java} with bounded memory, then the arguments. */
+    public List<String> java(Sandbox.Jail jail, String heap, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Sandbox.javaCommand());
+        command.add("-Xmx" + heap);
+        command.addAll(JVM_FLAGS);
         command.addAll(arguments);
-        return command;
+        return sandbox.wrap(jail, command);
     }
 
-    /** A builder for the command, running in {@code directory}, with only PATH, LANG and DATA_DIR set. */
-    public ProcessBuilder builder(List<String> command, Path directory, Path dataDir) {
+    /** A builder running in {@code directory} with PATH, LANG and the product's own variables, nothing else. */
+    public ProcessBuilder builder(List<String> command, Path directory, Map<String, String> productVars) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         Map<String, String> env = builder.environment();
-        String path = env.getOrDefault("PATH", "/usr/bin:/bin");
         env.clear();
-        env.put("PATH", path);
+        env.put("PATH", hostEnv.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("LANG", "C.UTF-8");
-        env.put(ProductContract.ENV_DATA_DIR, dataDir.toAbsolutePath().toString());
+        // glibc reserves 64 MiB of address space per malloc arena: keep the JVM well inside `ulimit -v`.
+        env.put("MALLOC_ARENA_MAX", "2");
+        env.putAll(productVars);
         return builder;
     }
 

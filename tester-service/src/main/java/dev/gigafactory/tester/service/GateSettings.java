@@ -1,35 +1,54 @@
 package dev.gigafactory.tester.service;
 
+import dev.gigafactory.tester.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /** The gate's limits and places, as plain values (the Quarkus config maps onto this; tests build it directly). */
 public record GateSettings(Path workDir, Duration compileTimeout, Duration unitTestTimeout, Duration startTimeout,
-        Duration requestTimeout, Duration runTimeout, boolean keepFailedWorkspace, List<String> wrapper) {
+        Duration requestTimeout, Duration runTimeout, boolean keepFailedWorkspace, Sandbox.Mode sandbox,
+        Sandbox.Limits limits, boolean robustness) {
 
+    /** Production defaults: bubblewrap required, robustness suite on. */
     public static GateSettings defaults(Path workDir) {
         return new GateSettings(workDir, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofSeconds(180), false, List.of());
+                Duration.ofSeconds(10), Duration.ofSeconds(180), false, Sandbox.Mode.BWRAP,
+                Sandbox.Limits.defaults(), true);
     }
 
     public GateSettings withStartTimeout(Duration timeout) {
         return new GateSettings(workDir, compileTimeout, unitTestTimeout, timeout, requestTimeout, runTimeout,
-                keepFailedWorkspace, wrapper);
+                keepFailedWorkspace, sandbox, limits, robustness);
     }
 
     public GateSettings withRequestTimeout(Duration timeout) {
         return new GateSettings(workDir, compileTimeout, unitTestTimeout, startTimeout, timeout, runTimeout,
-                keepFailedWorkspace, wrapper);
+                keepFailedWorkspace, sandbox, limits, robustness);
     }
 
     public GateSettings withRunTimeout(Duration timeout) {
         return new GateSettings(workDir, compileTimeout, unitTestTimeout, startTimeout, requestTimeout, timeout,
-                keepFailedWorkspace, wrapper);
+                keepFailedWorkspace, sandbox, limits, robustness);
     }
 
     public GateSettings keepingFailedWorkspaces() {
         return new GateSettings(workDir, compileTimeout, unitTestTimeout, startTimeout, requestTimeout, runTimeout,
-                true, wrapper);
+                true, sandbox, limits, robustness);
+    }
+
+    public GateSettings withSandbox(Sandbox.Mode mode) {
+        return new GateSettings(workDir, compileTimeout, unitTestTimeout, startTimeout, requestTimeout, runTimeout,
+                keepFailedWorkspace, mode, limits, robustness);
+    }
+
+    public GateSettings withLimits(Sandbox.Limits newLimits) {
+        return new GateSettings(workDir, compileTimeout, unitTestTimeout, startTimeout, requestTimeout, runTimeout,
+                keepFailedWorkspace, sandbox, newLimits, robustness);
+    }
+
+    /** Only the spec's own acceptance cases: for fixtures that implement just enough to pass those. */
+    public GateSettings withoutRobustness() {
+        return new GateSettings(workDir, compileTimeout, unitTestTimeout, startTimeout, requestTimeout, runTimeout,
+                keepFailedWorkspace, sandbox, limits, false);
     }
 }

@@ -1,6 +1,5 @@
 package dev.gigafactory.tester.service;
 
-import dev.gigafactory.contracts.acceptance.ProductClient;
 import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
@@ -63,11 +62,7 @@ final class ProductBuild {
         }
         UnitTestRunner.Outcome outcome = unitTests.run(workspace.root(), List.of(classes, testClasses), testClass,
                 deadline.cap(settings.unitTestTimeout()));
-        String message = outcome.passed()
-                ? "ok"
-                : outcome.exitCode() == null
-                        ? "did not finish within " + ProductClient.seconds(deadline.cap(settings.unitTestTimeout()))
-                        : "exit code: expected 0 but was " + outcome.exitCode();
+        String message = outcome.passed() ? "ok" : outcome.problem();
         report.addCase(unitTestCase(testClass, outcome.exitCode(), outcome.passed(), message, outcome.durationMs()));
         if (!outcome.passed()) {
             report.fail("unit tests failed: " + message, outcome.output());

@@ -7,13 +7,15 @@ import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.tester.domain.ProductManifest;
+import dev.gigafactory.tester.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
  * The release gate: a generated source tree in, a verdict out. Build it, run its own tests, start it, run the
- * spec's acceptance cases against it; only a jar that passed all of that goes to the artifact store. Every problem
+ * spec's acceptance cases and the generated robustness suite against it, everything it runs confined in the
+ * {@link Sandbox} (compiling runs no product code: annotation processing is off); only a jar that passed all of that goes to the artifact store. Every problem
  * with the product is a failed verdict saying what went wrong; only broken infrastructure (an unwritable work dir)
  * throws.
  */
@@ -23,14 +25,24 @@ public final class ReleaseGate implements AutoCloseable {
 
     private final ArtifactStore store;
     private final GateSettings settings;
+    private final Sandbox sandbox;
     private final ChildProcesses processes;
     private final ProductBuild build;
     private final AcceptanceStage acceptance;
 
     public ReleaseGate(ArtifactStore store, GateSettings settings) {
+        this(store, settings, new ChildProcesses(Sandbox.of(settings.sandbox(), settings.limits(),
+                settings.workDir().resolve("sandbox")), System.getenv()));
+    }
+
+    /** With the sandbox and the environment given (tests plant fake secrets, or a missing bubblewrap). */
+    ReleaseGate(ArtifactStore store, GateSettings settings, ChildProcesses processes) {
         this.store = store;
         this.settings = settings;
-        this.processes = new ChildProcesses(settings.wrapper());
+        this.sandbox = processes.sandbox();
+        sandbox.unavailable().ifPresent(reason -> LOG.log(System.Logger.Level.ERROR,
+                "no sandbox: every run will fail until it is fixed (or tester.sandbox=none is set): " + reason));
+        this.processes = processes;
         this.build = new ProductBuild(new JavaBuild(), new UnitTestRunner(processes), settings);
         this.acceptance = new AcceptanceStage(new AcceptanceRunner(settings.requestTimeout()), processes, settings);
     }
@@ -39,7 +51,11 @@ public final class ReleaseGate implements AutoCloseable {
         long started = System.nanoTime();
         Deadline deadline = Deadline.after(settings.runTimeout());
         RunReport report = new RunReport();
-        sourceTree(code, report).ifPresent(tree -> buildAndRun(code, tree, deadline, report));
+        // Untrusted code never runs unconfined by accident: only an explicit tester.sandbox=none allows that.
+        sandbox.unavailable().ifPresent(reason -> report.fail("sandbox unavailable: " + reason, null));
+        if (!report.failed()) {
+            sourceTree(code, report).ifPresent(tree -> buildAndRun(code, tree, deadline, report));
+        }
         String artifactDigest = report.failed() ? null : store.put(report.jar());
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         return new TestsCompleted(code.spec(), code.version(), code.attempt(), !report.failed(), code.sourceDigest(),

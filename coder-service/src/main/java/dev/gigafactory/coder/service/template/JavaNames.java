@@ -17,7 +17,7 @@ final class JavaNames {
             "java.util.Map", "java.util.Set", "java.util.UUID", "java.util.regex.Pattern", "java.util.stream.Stream");
 
     /** Types the generated code defines itself, besides the entities' records, validators and stores. */
-    static final Set<String> GENERATED_TYPES = Set.of("Main", "ProductTest");
+    static final Set<String> GENERATED_TYPES = Set.of("Main", "ProductTest", RequirementsWriter.CLASS_NAME);
 
     // A record may not have a component of these names (JLS 8.10.1), and toJson is the generated record's method.
     private static final Set<String> RECORD_FORBIDDEN = Set.of("clone", "finalize", "getClass", "hashCode",

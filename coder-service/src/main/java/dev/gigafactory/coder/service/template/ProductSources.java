@@ -19,6 +19,7 @@ public final class ProductSources {
         files.put(".gitignore", ProjectFilesWriter.gitignore());
         files.put("README.md", ReadmeWriter.write(product));
         files.put(product.mainSource("Main"), MainWriter.write(product));
+        files.put(product.mainSource(RequirementsWriter.CLASS_NAME), RequirementsWriter.write(product));
         files.put(product.testSource("ProductTest"), ProductTestWriter.write(product));
         for (EntityModel entity : product.entities()) {
             files.put(product.mainSource(entity.javaName()), EntityRecordWriter.write(product, entity));

@@ -1,0 +1,142 @@
+package dev.gigafactory.coder.service;
+
+import dev.gigafactory.coder.domain.GeneratedSource;
+import dev.gigafactory.coder.domain.ProductModel;
+import dev.gigafactory.coder.service.llm.ChatClient;
+import dev.gigafactory.coder.service.llm.ChatException;
+import dev.gigafactory.coder.service.llm.ChatMessage;
+import dev.gigafactory.coder.service.llm.ChatReply;
+import dev.gigafactory.coder.service.llm.HookCompiler;
+import dev.gigafactory.coder.service.llm.HookPrompts;
+import dev.gigafactory.coder.service.llm.HookReplyCheck;
+import dev.gigafactory.coder.service.llm.LlmSettings;
+import dev.gigafactory.coder.service.llm.TokenBudget;
+import dev.gigafactory.coder.service.template.ProductModels;
+import dev.gigafactory.coder.service.template.RequirementsWriter;
+import dev.gigafactory.contracts.artifacts.SourceTree;
+import dev.gigafactory.contracts.events.LedgerEntryRecorded;
+import dev.gigafactory.contracts.events.PlanCreated;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes the behaviour a spec states in prose ({@code spec.requirements}) inside the template's product: the
+ * template writes everything, then the model is asked for the one {@code Requirements} class. A reply is used only
+ * if it passes {@link HookReplyCheck} and the product compiles with it; a rejected reply is sent back with the
+ * reasons, a bounded number of times. When no reply makes it, the product keeps the template's no-op hook.
+ */
+public final class LlmCodeAgent implements CodeAgent {
+
+    public static final String NAME = "llm";
+    public static final String FALLBACK = "llm+template-fallback";
+    static final String STAGE = "coder";
+
+    private static final Logger LOG = Logger.getLogger(LlmCodeAgent.class);
+
+    private final CodeAgent template;
+    private final ChatClient client;
+    private final LlmSettings settings;
+    private final LedgerSink ledger;
+    private final TokenBudget budget;
+
+    public LlmCodeAgent(CodeAgent template, ChatClient client, LlmSettings settings, LedgerSink ledger) {
+        this.template = template;
+        this.client = client;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.budget = new TokenBudget(settings.maxTokensPerVersion());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public GeneratedSource generate(PlanCreated plan) {
+        GeneratedSource scaffold = template.generate(plan);
+        String requirements = plan.document().spec().requirements();
+        if (requirements == null || requirements.isBlank()) {
+            return scaffold; // nothing in prose: the template's product is the whole answer
+        }
+        ProductModel product = ProductModels.from(plan.document(), plan.version());
+        String packageName = product.packageName();
+        String hookPath = product.mainSource(RequirementsWriter.CLASS_NAME);
+        List<ChatMessage> conversation = new ArrayList<>(List.of(ChatMessage.system(HookPrompts.system(packageName)),
+                ChatMessage.user(HookPrompts.task(plan.document()))));
+        String failure = "no attempt was made";
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            if (budget.exhausted(plan.spec(), plan.version())) {
+                failure = "the token budget of " + settings.maxTokensPerVersion() + " for this version is spent ("
+                        + budget.spent(plan.spec(), plan.version()) + ")";
+                break;
+            }
+            ChatReply reply;
+            try {
+                reply = client.complete(conversation);
+            } catch (ChatException e) {
+                failure = e.getMessage();
+                break;
+            }
+            account(plan, reply);
+            conversation.add(ChatMessage.assistant(reply.content()));
+            Review review = review(reply.content(), packageName, hookPath, scaffold);
+            if (review.code() != null) {
+                LOG.infof("%s v%d: the model's Requirements class was accepted on try %d", plan.spec(),
+                        plan.version(), attempt);
+                return new GeneratedSource(withHook(scaffold, hookPath, review.code()), scaffold.stack(), NAME);
+            }
+            failure = review.feedback();
+            conversation.add(ChatMessage.user(review.feedback()));
+        }
+        LOG.warnf("%s v%d: falling back to the template's no-op Requirements class: %s", plan.spec(), plan.version(),
+                failure);
+        return new GeneratedSource(scaffold.tree(), scaffold.stack(), FALLBACK);
+    }
+
+    /** A reply's verdict: the hook's code when it is good, else what to tell the model. */
+    private record Review(String code, String feedback) {
+    }
+
+    private static Review review(String reply, String packageName, String hookPath, GeneratedSource scaffold) {
+        HookReplyCheck.Result checked = HookReplyCheck.check(reply, packageName);
+        if (!checked.accepted()) {
+            return new Review(null, HookPrompts.rejected(checked.problems()));
+        }
+        List<String> errors = HookCompiler.errors(withHook(scaffold, hookPath, checked.source()).files());
+        if (!errors.isEmpty()) {
+            return new Review(null, HookPrompts.compileErrors(errors));
+        }
+        return new Review(checked.source(), null);
+    }
+
+    // Only the hook's path is written: whatever the model says, it cannot add, remove or change another file.
+    private static SourceTree withHook(GeneratedSource scaffold, String hookPath, String code) {
+        Map<String, byte[]> files = new TreeMap<>(scaffold.tree().files());
+        if (files.put(hookPath, code.getBytes(StandardCharsets.UTF_8)) == null) {
+            throw new IllegalStateException("the template wrote no " + hookPath);
+        }
+        return new SourceTree(files);
+    }
+
+    private void account(PlanCreated plan, ChatReply reply) {
+        budget.add(plan.spec(), plan.version(), reply.totalTokens());
+        ledger.record(new LedgerEntryRecorded(plan.spec(), plan.version(), plan.attempt(), STAGE,
+                UUID.randomUUID().toString(), reply.model(), reply.promptTokens(), reply.completionTokens(),
+                cost(reply)));
+    }
+
+    private BigDecimal cost(ChatReply reply) {
+        BigDecimal prompt = settings.promptPricePer1kTokens().multiply(BigDecimal.valueOf(reply.promptTokens()));
+        BigDecimal completion = settings.completionPricePer1kTokens()
+                .multiply(BigDecimal.valueOf(reply.completionTokens()));
+        return prompt.add(completion).divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.gigafactory.coder.service.llm;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * How the LLM agent calls its model and how much it may spend; plain values so the agent runs without Quarkus.
+ *
+ * @param apiKey the bearer token, or null for a server that needs none; {@link #toString()} never shows it
+ */
+public record LlmSettings(String baseUrl, String model, String apiKey, Duration timeout, int maxRetries,
+        Duration retryBackoff, int maxAttempts, long maxTokensPerVersion, BigDecimal promptPricePer1kTokens,
+        BigDecimal completionPricePer1kTokens) {
+
+    public LlmSettings {
+        if (maxRetries < 0 || maxAttempts < 1 || maxTokensPerVersion < 0) {
+            throw new IllegalArgumentException("retries must be >= 0, attempts >= 1 and the token budget >= 0");
+        }
+    }
+
+    /** A key in a log line or an exception would end up on disk and in dashboards. */
+    @Override
+    public String toString() {
+        return "LlmSettings[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null ? "none" : "***")
+                + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", maxAttempts=" + maxAttempts
+                + ", maxTokensPerVersion=" + maxTokensPerVersion + "]";
+    }
+}

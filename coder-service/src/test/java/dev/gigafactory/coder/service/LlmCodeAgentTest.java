@@ -1,0 +1,173 @@
+package dev.gigafactory.coder.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gigafactory.coder.domain.GeneratedSource;
+import dev.gigafactory.coder.service.llm.ChatClient;
+import dev.gigafactory.coder.service.llm.LlmSettings;
+import dev.gigafactory.coder.support.ChatStub;
+import dev.gigafactory.coder.support.ChatStub.Reply;
+import dev.gigafactory.coder.support.Hooks;
+import dev.gigafactory.coder.support.Specs;
+import dev.gigafactory.contracts.events.LedgerEntryRecorded;
+import dev.gigafactory.contracts.events.PlanCreated;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The LLM agent against a local chat-completions stub: scripted replies, good and bad, and a misbehaving server. */
+class LlmCodeAgentTest {
+
+    private static final String KEY = "sk-test-secret-4711";
+    private static final String HOOK = "src/main/java/dev/gigafactory/product/notes/Requirements.java";
+    private static final TemplateCodeAgent TEMPLATE = new TemplateCodeAgent();
+
+    static ChatStub stub;
+    final List<LedgerEntryRecorded> ledger = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startStub() {
+        stub = ChatStub.start();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        stub.close();
+    }
+
+    @Test
+    void aGoodReplyBecomesTheRequirementsClassAndOneLedgerEntry() {
+        stub.script(Reply.completion(Hooks.GOOD, 1200, 300));
+
+        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan(2));
+
+        assertThat(source.agent()).isEqualTo("llm");
+        assertThat(source.tree().text(HOOK)).contains("text.contains(\"spam\")").startsWith("package " + Hooks.PACKAGE);
+        assertThat(changedFiles(source)).containsExactly(HOOK);
+        assertThat(stub.requests()).singleElement().satisfies(request -> {
+            assertThat(request.authorization()).isEqualTo("Bearer " + KEY);
+            assertThat(request.body().path("model").asText()).isEqualTo("test-model");
+            assertThat(request.lastMessage()).contains("Reject notes whose title contains 'spam'");
+        });
+        assertThat(ledger).singleElement().satisfies(entry -> {
+            assertThat(entry.spec()).isEqualTo("notes");
+            assertThat(entry.version()).isEqualTo(2);
+            assertThat(entry.stage()).isEqualTo("coder");
+            assertThat(entry.model()).isEqualTo("stub-model");
+            assertThat(entry.promptTokens()).isEqualTo(1200);
+            assertThat(entry.completionTokens()).isEqualTo(300);
+            // 1.2 * 0.5 + 0.3 * 2 = 1.2 dollars
+            assertThat(entry.costUsd()).isEqualByComparingTo("1.2");
+        });
+    }
+
+    @Test
+    void everyKindOfBadReplyIsSentBackWithItsReasonUntilOneIsGood() {
+        stub.script(Reply.completion(Hooks.NO_CODE, 100, 10), Reply.completion(Hooks.WRONG_CLASS, 100, 10),
+                Reply.completion(Hooks.FORBIDDEN, 100, 10), Reply.completion(Hooks.WRONG_PACKAGE, 100, 10),
+                Reply.completion(Hooks.COMPILE_ERROR, 100, 10), Reply.completion(Hooks.GOOD, 100, 10));
+
+        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 6, 100_000)).generate(plan(1));
+
+        assertThat(source.agent()).isEqualTo("llm");
+        List<ChatStub.Request> requests = stub.requests();
+        assertThat(requests).hasSize(6);
+        assertThat(requests.get(1).lastMessage()).contains("no Java code");
+        assertThat(requests.get(2).lastMessage()).contains("exactly one top-level class, named Requirements");
+        assertThat(requests.get(3).lastMessage()).contains("forbidden: java.lang.Runtime");
+        assertThat(requests.get(4).lastMessage()).contains("the package must be " + Hooks.PACKAGE);
+        assertThat(requests.get(5).lastMessage()).contains("does not compile").contains("Requirements.java:")
+                .contains("';' expected");
+        // the model sees its own earlier answers: the conversation grows by two messages per try
+        assertThat(requests.get(5).body().path("messages").size()).isEqualTo(2 + 5 * 2);
+        assertThat(ledger).hasSize(6);
+    }
+
+    @Test
+    void fallsBackToTheTemplateWhenEveryTryIsBad() {
+        stub.script(Reply.completion(Hooks.FORBIDDEN, 100, 10));
+
+        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan(1));
+
+        assertThat(source.agent()).isEqualTo("llm+template-fallback");
+        assertThat(source.tree().pack()).isEqualTo(TEMPLATE.generate(plan(1)).tree().pack());
+        assertThat(stub.requests()).hasSize(3);
+        assertThat(ledger).hasSize(3);
+    }
+
+    @Test
+    void retriesServerErrorsAndRateLimitsABoundedNumberOfTimes() {
+        stub.script(Reply.status(500, "{\"error\":\"boom\"}"), Reply.status(429, "{}").retryAfter("0"),
+                Reply.completion(Hooks.GOOD, 10, 10));
+
+        assertThat(agent(settings(Duration.ofSeconds(5), 1, 100_000)).generate(plan(1)).agent()).isEqualTo("llm");
+        assertThat(stub.requests()).hasSize(3);
+        assertThat(ledger).hasSize(1);
+
+        stub.script(Reply.status(503, "{\"error\":\"down, key " + KEY + "\"}"));
+        assertThat(agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan(1)).agent())
+                .isEqualTo("llm+template-fallback");
+        assertThat(stub.requests()).hasSize(3); // one call, 1 + maxRetries(2) requests, then no further tries
+    }
+
+    @Test
+    void aServerSlowerThanTheTimeoutEndsInTheFallback() {
+        stub.script(Reply.completion(Hooks.GOOD, 10, 10).delayed(2_000));
+
+        GeneratedSource source = agent(settings(Duration.ofMillis(300), 3, 100_000)).generate(plan(1));
+
+        assertThat(source.agent()).isEqualTo("llm+template-fallback");
+        assertThat(stub.requests()).hasSize(3);
+        assertThat(ledger).isEmpty();
+    }
+
+    @Test
+    void stopsAskingOnceTheVersionsTokenBudgetIsSpent() {
+        stub.script(Reply.completion(Hooks.COMPILE_ERROR, 900, 200));
+        LlmCodeAgent agent = agent(settings(Duration.ofSeconds(5), 5, 1_000));
+
+        assertThat(agent.generate(plan(1)).agent()).isEqualTo("llm+template-fallback");
+        assertThat(stub.requests()).hasSize(1);
+        // the next plan for the same version (a repair) may not spend more either; another version may
+        stub.script(Reply.completion(Hooks.GOOD, 10, 10));
+        assertThat(agent.generate(plan(1)).agent()).isEqualTo("llm+template-fallback");
+        assertThat(stub.requests()).isEmpty();
+        assertThat(agent.generate(plan(2)).agent()).isEqualTo("llm");
+    }
+
+    @Test
+    void leavesASpecWithoutRequirementsToTheTemplate() {
+        stub.script(Reply.completion(Hooks.GOOD, 10, 10));
+        PlanCreated plan = Specs.plan(Specs.example("todo.yaml"), 1);
+
+        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan);
+
+        assertThat(source.agent()).isEqualTo("template");
+        assertThat(stub.requests()).isEmpty();
+        assertThat(ledger).isEmpty();
+    }
+
+    private LlmCodeAgent agent(LlmSettings settings) {
+        return new LlmCodeAgent(TEMPLATE, new ChatClient(settings), settings, ledger::add);
+    }
+
+    private static LlmSettings settings(Duration timeout, int attempts, long budget) {
+        return new LlmSettings(stub.baseUrl(), "test-model", KEY, timeout, 2, Duration.ofMillis(10), attempts,
+                budget, new BigDecimal("0.5"), new BigDecimal("2"));
+    }
+
+    private static PlanCreated plan(int version) {
+        return Specs.plan(Hooks.SPEC, version);
+    }
+
+    private static List<String> changedFiles(GeneratedSource source) {
+        var template = TEMPLATE.generate(plan(2)).tree().files();
+        return source.tree().files().entrySet().stream()
+                .filter(file -> !java.util.Arrays.equals(file.getValue(), template.get(file.getKey())))
+                .map(java.util.Map.Entry::getKey).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.gigafactory.deployer.repository;
+
+import dev.gigafactory.deployer.domain.DeploymentRecord;
+import dev.gigafactory.deployer.domain.SpecState;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the deployer's deployments and their history live, so a restarted deployer re-adopts its products from it.
+ * Blocking on purpose: the deployer's work (starting processes) runs on worker threads anyway.
+ */
+public interface DeploymentStore {
+
+    /** Every spec's current state, by spec name. */
+    Map<String, SpecState> load();
+
+    /** In one transaction: the records written (new or ended) and the spec's pointers and stable port. */
+    void save(SpecState spec, List<DeploymentRecord> written);
+
+    /** Every record of the spec, oldest first. */
+    List<DeploymentRecord> history(String spec);
+
+    boolean isHandled(String incidentId);
+
+    void markHandled(String incidentId);
+}

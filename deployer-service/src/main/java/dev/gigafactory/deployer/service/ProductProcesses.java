@@ -1,0 +1,132 @@
+package dev.gigafactory.deployer.service;
+
+import dev.gigafactory.contracts.artifacts.ArtifactStore;
+import dev.gigafactory.contracts.product.ProductProcess;
+import dev.gigafactory.contracts.product.ProductStartException;
+import dev.gigafactory.deployer.domain.Deployment;
+import dev.gigafactory.deployer.domain.Release;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Starting, watching and stopping product processes under {@code <work>/products/<spec>/}: one directory per version
+ * with its jar and log, one data directory shared by all versions so data survives a redeploy.
+ */
+final class ProductProcesses {
+
+    private static final Logger LOG = Logger.getLogger(ProductProcesses.class);
+
+    private final ArtifactStore artifacts;
+    private final LocalProcessTarget.Settings settings;
+    private final BiConsumer<Deployment, String> onUnexpectedExit;
+    // Pids we are stopping ourselves: their exit is no crash.
+    private final Set<Long> stopping = ConcurrentHashMap.newKeySet();
+
+    ProductProcesses(ArtifactStore artifacts, LocalProcessTarget.Settings settings,
+            BiConsumer<Deployment, String> onUnexpectedExit) {
+        this.artifacts = artifacts;
+        this.settings = settings;
+        this.onUnexpectedExit = onUnexpectedExit;
+    }
+
+    /** Starts the release on a private free port and returns once it answers /health (url not set yet). */
+    Deployment start(Release release) throws ProductStartException {
+        Path versionDir = productDir(release.spec()).resolve("v" + release.version());
+        Path jar = versionDir.resolve("app.jar");
+        fetch(release.artifactDigest(), jar);
+        ProductProcess.Launch launch = ProductProcess.Launch
+                .of(jar, productDir(release.spec()).resolve("data"), log(release.spec(), release.version()))
+                .withPort(0).withReadyTimeout(settings.readyTimeout()).withWrapper(settings.wrapper());
+        ProductProcess product = ProductProcess.start(launch);
+        LOG.infof("%s v%d ready on private port %d (pid %d)", release.spec(), release.version(), product.port(),
+                product.pid());
+        Deployment started = new Deployment(release.spec(), release.version(), release.attempt(),
+                release.artifactDigest(), release.slo(), product.pid(), product.port(), null);
+        watch(started);
+        return started;
+    }
+
+    /** Reports the process's exit, unless we stopped it. */
+    void watch(Deployment deployment) {
+        ProcessHandle.of(deployment.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
+            if (!stopping.remove(deployment.pid())) {
+                onUnexpectedExit.accept(deployment, logTail(deployment));
+            }
+        }));
+    }
+
+    /** SIGTERM, then SIGKILL once the grace period is over; returns once the process is gone. */
+    void terminate(Deployment deployment) {
+        if (!deployment.running()) {
+            return;
+        }
+        ProcessHandle.of(deployment.pid()).filter(ProcessHandle::isAlive).ifPresent(process -> {
+            stopping.add(deployment.pid());
+            process.destroy();
+            if (!awaitExit(process, settings.stopGrace())) {
+                process.destroyForcibly();
+                awaitExit(process, Duration.ofSeconds(5));
+            }
+            LOG.infof("stopped %s v%d (pid %d)", deployment.spec(), deployment.version(), deployment.pid());
+        });
+    }
+
+    private String logTail(Deployment deployment) {
+        try {
+            Path log = log(deployment.spec(), deployment.version());
+            return Files.exists(log) ? ProductProcess.tail(Files.readString(log)) : "";
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    private Path log(String spec, int version) {
+        return productDir(spec).resolve("v" + version).resolve("product.log");
+    }
+
+    private Path productDir(String spec) {
+        return settings.workDir().resolve("products").resolve(spec);
+    }
+
+    // Exactly the bytes named by the digest; written beside and moved in, so a running jar is never overwritten.
+    private void fetch(String digest, Path jar) throws ProductStartException {
+        byte[] content = artifacts.get(digest)
+                .orElseThrow(() -> new ProductStartException("artifact " + digest + " is not in the store", ""));
+        try {
+            Files.createDirectories(jar.getParent());
+            Path temporary = Files.createTempFile(jar.getParent(), ".app-", ".jar");
+            Files.write(temporary, content);
+            try {
+                Files.move(temporary, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, jar, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot place " + digest + " at " + jar, e);
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

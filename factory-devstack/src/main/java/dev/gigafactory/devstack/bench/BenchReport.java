@@ -1,0 +1,114 @@
+package dev.gigafactory.devstack.bench;
+
+import dev.gigafactory.devstack.bench.Bench.Result;
+import dev.gigafactory.devstack.bench.Bench.Sample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns a {@link Result} into the markdown that goes to docs/benchmarks.md and the terminal. */
+final class BenchReport {
+
+    private static final List<String> STAGES = StageClock.STAGES;
+
+    private BenchReport() {
+    }
+
+    static String markdown(Result result, String command, String machine) {
+        StringBuilder md = new StringBuilder();
+        md.append("## Pipeline benchmark (`./factory bench`)\n\n");
+        md.append("Machine: ").append(machine).append("  \nCommand: `").append(command).append("`\n\n");
+        Stats single = Stats.of(totals(result.singles()));
+        Stats burst = Stats.of(totals(result.burst()));
+        md.append("| measure | p50 | p95 | max | n |\n| --- | ---: | ---: | ---: | ---: |\n");
+        row(md, "todo alone, submitted → running (ms)", single);
+        row(md, "burst of " + result.n() + ", submitted → running (ms)", burst);
+        md.append(String.format(Locale.ROOT, "\nThroughput (burst of %d): %.1f specs/min (%d running, %d failed, "
+                + "first submit to last running %.1f s).\n\n", result.n(), throughput(result.burst()),
+                burst.count(), result.burst().size() - burst.count(), span(result.burst()) / 1000.0));
+        md.append("Per hop (ms): latency = record timestamp of the stage minus that of the previous stage; work = what "
+                + "the hop reports doing (tested: `TestsCompleted.durationMs`; deployed: product process start → "
+                + "`DeploymentCompleted` record, from the product's start time in /proc; accepted, planned, coded "
+                + "report none, so all their latency counts as overhead); overhead = latency − work.\n\n");
+        md.append("| hop | alone: latency p50 | alone: work p50 | alone: overhead p50 | burst: latency p50 / p95 "
+                + "| burst: overhead p50 / p95 |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int i = 1; i < STAGES.size(); i++) {
+            Stats aloneLatency = Stats.of(hop(result.singles(), i, false));
+            Stats aloneWork = Stats.of(work(result.singles(), i));
+            Stats aloneOverhead = Stats.of(hop(result.singles(), i, true));
+            Stats burstLatency = Stats.of(hop(result.burst(), i, false));
+            Stats burstOverhead = Stats.of(hop(result.burst(), i, true));
+            md.append(String.format(Locale.ROOT, "| %s → %s | %d | %d | %d | %d / %d | %d / %d |\n",
+                    STAGES.get(i - 1), STAGES.get(i), aloneLatency.p50(), aloneWork.p50(), aloneOverhead.p50(),
+                    burstLatency.p50(), burstLatency.p95(), burstOverhead.p50(), burstOverhead.p95()));
+        }
+        FleetMemory memory = result.memory();
+        md.append("\nResident memory after the burst (VmRSS, MB):\n\n| process | RSS |\n| --- | ---: |\n");
+        memory.servicesKb().forEach((name, kb) -> md.append("| ").append(name).append(" | ").append(mb(kb))
+                .append(" |\n"));
+        md.append("| infrastructure (broker + PostgreSQL) | ").append(mb(memory.infraKb())).append(" |\n");
+        md.append("| **fleet total** | **").append(mb(memory.fleetKb())).append("** |\n");
+        md.append("| products (").append(memory.products()).append(" processes, not part of the fleet) | ")
+                .append(mb(memory.productsKb())).append(" |\n");
+        return md.toString();
+    }
+
+    static List<Long> totals(List<Sample> samples) {
+        return samples.stream().map(Bench::total).filter(t -> t >= 0).toList();
+    }
+
+    /** The i-th hop's latency (or overhead) for every sample that reached its end. */
+    static List<Long> hop(List<Sample> samples, int i, boolean overheadOnly) {
+        List<Long> values = new ArrayList<>();
+        for (Sample sample : samples) {
+            Map<String, Long> at = sample.timeline().at();
+            Long from = at.get(STAGES.get(i - 1));
+            Long to = at.get(STAGES.get(i));
+            if (from != null && to != null) {
+                long latency = to - from;
+                values.add(overheadOnly ? Math.max(0, latency - workOf(sample, i, latency)) : latency);
+            }
+        }
+        return values;
+    }
+
+    static List<Long> work(List<Sample> samples, int i) {
+        return samples.stream().filter(s -> s.timeline().at().containsKey(STAGES.get(i)))
+                .map(s -> workOf(s, i, Long.MAX_VALUE)).toList();
+    }
+
+    private static long workOf(Sample sample, int i, long latency) {
+        String stage = STAGES.get(i);
+        if ("tested".equals(stage) && sample.timeline().testMillis() != null) {
+            return Math.min(latency, sample.timeline().testMillis());
+        }
+        Long deployed = sample.timeline().at().get("deployed");
+        if ("deployed".equals(stage) && sample.productStartedAt() > 0 && deployed != null) {
+            return Math.max(0, Math.min(latency, deployed - sample.productStartedAt()));
+        }
+        return 0;
+    }
+
+    private static double throughput(List<Sample> samples) {
+        long span = span(samples);
+        return span <= 0 ? 0 : totals(samples).size() * 60_000.0 / span;
+    }
+
+    private static long span(List<Sample> samples) {
+        long first = samples.stream().map(s -> s.timeline().at().get("submitted")).filter(t -> t != null)
+                .mapToLong(Long::longValue).min().orElse(0);
+        long last = samples.stream().map(s -> s.timeline().at().get("deployed")).filter(t -> t != null)
+                .mapToLong(Long::longValue).max().orElse(0);
+        return last - first;
+    }
+
+    private static void row(StringBuilder md, String name, Stats stats) {
+        md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |\n", name, stats.p50(), stats.p95(),
+                stats.max(), stats.count()));
+    }
+
+    private static String mb(long kb) {
+        return String.format(Locale.ROOT, "%.0f", kb / 1024.0);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.gigafactory.devstack.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gigafactory.devstack.bench.Bench.Result;
+import dev.gigafactory.devstack.bench.Bench.Sample;
+import dev.gigafactory.devstack.bench.StageClock.Timeline;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+
+    @Test
+    void overheadIsHopLatencyMinusTheWorkTheEventReports() {
+        Sample sample = new Sample("bench-x-0", new Timeline(Map.of("submitted", 0L, "accepted", 20L, "planned", 50L,
+                "coded", 90L, "tested", 1_090L, "deployed", 1_600L), 900L, false), 1_200L);
+
+        assertThat(BenchReport.hop(List.of(sample), 1, true)).containsExactly(20L);
+        assertThat(BenchReport.hop(List.of(sample), 4, false)).containsExactly(1_000L);
+        assertThat(BenchReport.hop(List.of(sample), 4, true)).containsExactly(100L);
+        assertThat(BenchReport.hop(List.of(sample), 5, true)).containsExactly(110L);
+        assertThat(Bench.total(sample)).isEqualTo(1_600L);
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        Stats stats = Stats.of(List.of(5L, 1L, 4L, 2L, 3L));
+
+        assertThat(stats).isEqualTo(new Stats(5, 3, 5, 5));
+        assertThat(Stats.of(List.of())).isEqualTo(new Stats(0, 0, 0, 0));
+    }
+
+    @Test
+    void theReportNamesTheMachineTheCommandAndTheFleetTotal() {
+        Sample sample = new Sample("s", new Timeline(Map.of("submitted", 0L, "deployed", 3_000L), null, false), 0);
+        Result result = new Result(1, List.of(sample), List.of(sample), Duration.ofSeconds(3),
+                new FleetMemory(Map.of("planner-service", 200_000L), 300_000L, 50_000L, 1));
+
+        String md = BenchReport.markdown(result, "./factory bench 1", "2 cores");
+
+        assertThat(md).contains("2 cores", "`./factory bench 1`", "| planner-service | 195 |",
+                "| **fleet total** | **488** |", "20.0 specs/min");
+    }
+
+    @Test
+    void onlyItsOwnSectionOfTheDocumentIsReplaced() {
+        String first = BenchDoc.merge("", "old figures");
+        String withOthers = first + "\n## Someone else's figures\nkept\n";
+
+        String merged = BenchDoc.merge(withOthers, "new figures");
+
+        assertThat(first).startsWith("# Benchmarks\n");
+        assertThat(merged).contains(BenchDoc.START + "\nnew figures\n" + BenchDoc.END, "Someone else's figures\nkept")
+                .doesNotContain("old figures");
+    }
+
+    @Test
+    void theTodoSpecIsRenamedOnlyInItsMetadata() {
+        byte[] todo = "metadata:\n  name: todo\nspec:\n  entities:\n    - name: Todo\n"
+                .getBytes(StandardCharsets.UTF_8);
+
+        String renamed = new String(Bench.renamed(todo, "bench-a-1"), StandardCharsets.UTF_8);
+
+        assertThat(renamed).contains("  name: bench-a-1\n", "- name: Todo");
+    }
+}

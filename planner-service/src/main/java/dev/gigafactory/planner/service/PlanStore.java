@@ -1,0 +1,126 @@
+package dev.gigafactory.planner.service;
+
+import dev.gigafactory.contracts.codec.CloudEventCodec;
+import dev.gigafactory.contracts.codec.Json;
+import dev.gigafactory.contracts.events.EventType;
+import dev.gigafactory.contracts.events.FactoryEvent;
+import dev.gigafactory.contracts.events.LedgerEntryRecorded;
+import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.contracts.events.SpecAccepted;
+import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.planner.domain.OutboxEvent;
+import dev.gigafactory.planner.domain.StoredPlan;
+import dev.gigafactory.planner.domain.StoredVersion;
+import dev.gigafactory.planner.repository.BudgetRepository;
+import dev.gigafactory.planner.repository.OutboxRepository;
+import dev.gigafactory.planner.repository.PlanRepository;
+import dev.gigafactory.planner.repository.ProcessedEventRepository;
+import dev.gigafactory.planner.repository.SpecVersionRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** The planner's memory. Every method runs inside the caller's transaction. */
+@ApplicationScoped
+public class PlanStore {
+
+    private final ProcessedEventRepository processed;
+    private final SpecVersionRepository versions;
+    private final PlanRepository plans;
+    private final BudgetRepository budgets;
+    private final OutboxRepository outbox;
+
+    public PlanStore(ProcessedEventRepository processed, SpecVersionRepository versions, PlanRepository plans,
+            BudgetRepository budgets, OutboxRepository outbox) {
+        this.processed = processed;
+        this.versions = versions;
+        this.plans = plans;
+        this.budgets = budgets;
+        this.outbox = outbox;
+    }
+
+    /** Locks the spec for this transaction, then remembers the event id; false when it was handled before. */
+    public Uni<Boolean> firstTime(String spec, String eventId) {
+        return processed.lockSpec(spec).chain(() -> processed.firstTime(eventId));
+    }
+
+    public Uni<Void> storeVersion(SpecAccepted accepted) {
+        return versions.find(accepted.spec(), accepted.version()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            StoredVersion version = new StoredVersion();
+            version.name = accepted.spec();
+            version.version = accepted.version();
+            version.digest = accepted.digest();
+            version.document = Json.writeString(accepted.document());
+            version.changes = Json.writeString(accepted.changes());
+            version.acceptedAt = accepted.acceptedAt() != null ? accepted.acceptedAt() : Instant.now();
+            return versions.persist(version).replaceWithVoid();
+        });
+    }
+
+    public Uni<VersionState> state(String name, int version) {
+        return versions.find(name, version)
+                .chain(stored -> versions.newestVersion(name)
+                        .chain(newest -> plans.lastAttempt(name, version)
+                                .chain(last -> budgets.find(name, version)
+                                        .map(budget -> new VersionState(document(stored), newest, last,
+                                                budget.tokensUsed(), budget.abandoned())))));
+    }
+
+    public Uni<Void> addTokens(LedgerEntryRecorded entry) {
+        return budgets.addTokens(entry.spec(), entry.version(), entry.promptTokens() + entry.completionTokens());
+    }
+
+    /** Stores the decision and its event; the returned outbox row is what to send once committed (null: nothing). */
+    public Uni<OutboxEvent> record(Decision decision, String traceparent) {
+        if (decision instanceof Decision.Plan made) {
+            PlanCreated plan = made.plan();
+            return plans.persist(plan(plan)).chain(() -> enqueue(plan, traceparent));
+        }
+        if (decision instanceof Decision.Abandon abandon) {
+            var event = abandon.abandoned();
+            return budgets.abandon(event.spec(), event.version(), abandon.budget(), event.reason())
+                    .chain(() -> enqueue(event, traceparent));
+        }
+        return Uni.createFrom().nullItem();
+    }
+
+    public Uni<List<OutboxEvent>> unsent(Instant before) {
+        return outbox.unpublishedBefore(before);
+    }
+
+    public Uni<Integer> markPublished(long outboxId) {
+        return outbox.markPublished(outboxId);
+    }
+
+    private Uni<OutboxEvent> enqueue(FactoryEvent event, String traceparent) {
+        EventType type = EventType.of(event);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = CloudEventCodec.idOf(type, event);
+        row.ceType = type.ceType();
+        row.payload = Json.writeString(event);
+        row.traceparent = traceparent;
+        row.createdAt = Instant.now();
+        return outbox.persist(row);
+    }
+
+    private static StoredPlan plan(PlanCreated plan) {
+        StoredPlan row = new StoredPlan();
+        row.name = plan.spec();
+        row.version = plan.version();
+        row.attempt = plan.attempt();
+        row.kind = plan.kind().name();
+        row.tasks = Json.writeString(plan.tasks());
+        row.reason = plan.reason();
+        row.eventId = CloudEventCodec.idOf(EventType.PLAN_CREATED, plan);
+        row.createdAt = Instant.now();
+        return row;
+    }
+
+    private static ServiceSpec document(StoredVersion stored) {
+        return stored == null ? null : Json.read(stored.document, ServiceSpec.class);
+    }
+}

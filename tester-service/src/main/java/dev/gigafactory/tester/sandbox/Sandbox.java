@@ -1,0 +1,204 @@
+package dev.gigafactory.tester.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where generated code runs: every unit-test JVM and every product the gate starts goes through {@link #wrap}.
+ *
+ * <p>With bubblewrap ({@link Mode#BWRAP}) each run gets fresh user, pid, ipc, uts and network namespaces and a mount
+ * namespace holding only: {@code /usr} and the JDK read-only (plus the few files the JDK links to under {@code /etc}),
+ * a minimal {@code /proc} and {@code /dev}, a private size-capped {@code /tmp}, and its own workspace read-only with
+ * fresh size-capped scratch directories in it (the data dirs) as the only writable places. The artifact store, the
+ * tester's work dir, other workspaces, the repository, {@code /root} and the rest of {@code /etc} simply do not exist
+ * in there. The environment is the scrubbed one {@code ChildProcesses} builds (PATH, LANG, the product's vars). Inside,
+ * a shell sets CPU-time ({@code ulimit -t}), address-space ({@code ulimit -v}; the JVM flags keep its reservations
+ * inside it) and file-size ({@code ulimit -f}) limits before it execs Java; wall-clock and log size are watched from
+ * outside ({@link OutputGuard}).
+ *
+ * <p>Network: only {@code lo} exists inside. The product listens on its own loopback, which the tester cannot reach
+ * directly; rather than running the black-box checks inside the sandbox too (where the product could tamper with the
+ * checker or its results), a {@link LoopbackRelay} started next to the product listens on a Unix socket in a small
+ * shared directory, and the tester's {@link LoopbackBridge} forwards a host loopback port to it. So all verdicts are
+ * still computed by the tester, outside, from nothing but the bytes the product answered. The product is told to
+ * listen on the bridge's port number (free inside, since the namespace is new), so its ready line names the port the
+ * tester will use.
+ *
+ * <p>{@link Mode#NONE} runs the same command without isolation, limits still applied: only for tests of logic that
+ * do not need a sandbox, and only when configured explicitly.
+ */
+public final class Sandbox {
+
+    public enum Mode {
+        BWRAP, NONE
+    }
+
+    /** Per-process caps: CPU seconds, address space, any one file written (the log), each scratch tmpfs. */
+    public record Limits(Duration cpu, long memoryBytes, long outputBytes, long scratchBytes) {
+
+        public static Limits defaults() {
+            return new Limits(Duration.ofSeconds(120), 1024L * 1024 * 1024, 8L * 1024 * 1024, 64L * 1024 * 1024);
+        }
+
+        public Limits withCpu(Duration newCpu) {
+            return new Limits(newCpu, memoryBytes, outputBytes, scratchBytes);
+        }
+
+        public Limits withOutputBytes(long bytes) {
+            return new Limits(cpu, memoryBytes, bytes, scratchBytes);
+        }
+    }
+
+    /**
+     * One confinement: the workspace (visible read-only), the directories in it that become fresh writable scratch
+     * space, and, for a product that must be reachable, the shared directory for the relay's socket and the port.
+     */
+    public record Jail(Path workspace, List<Path> scratch, Path relayDir, int port) {
+
+        public static Jail of(Path workspace, Path... scratch) {
+            return new Jail(workspace, List.of(scratch), null, 0);
+        }
+
+        public Jail reachableOn(Path newRelayDir, int newPort) {
+            return new Jail(workspace, scratch, newRelayDir, newPort);
+        }
+    }
+
+    /** Where the relay's socket is inside the sandbox: short, because a socket path is at most 107 bytes. */
+    public static final String RELAY_SOCKET = "/run/gigafactory/relay.sock";
+    private static final String RELAY_CLASSES = "/opt/gigafactory-relay";
+    private static final String SOCKET_NAME = "relay.sock";
+
+    private final Mode mode;
+    private final Limits limits;
+    private final SandboxMounts mounts;
+    private final Path relayClasses;
+    private final Optional<String> unavailable;
+
+    private Sandbox(Mode mode, Limits limits, Path stateDir, String bwrap) {
+        this.mode = mode;
+        this.limits = limits;
+        this.mounts = mode == Mode.BWRAP ? SandboxMounts.forThisJdk(bwrap) : null;
+        this.unavailable = mode == Mode.BWRAP ? probe(mounts) : Optional.empty();
+        this.relayClasses = mode == Mode.BWRAP && unavailable.isEmpty() ? installRelay(stateDir) : null;
+    }
+
+    /** {@code stateDir}: a tester-owned directory for the relay's class file (mounted read-only). */
+    public static Sandbox of(Mode mode, Limits limits, Path stateDir) {
+        return new Sandbox(mode, limits, stateDir, "bwrap");
+    }
+
+    /** With another bubblewrap executable: tests use a missing one to see the gate refuse to run. */
+    public static Sandbox of(Mode mode, Limits limits, Path stateDir, String bwrap) {
+        return new Sandbox(mode, limits, stateDir, bwrap);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Why untrusted code cannot run here (bubblewrap missing or not working), or empty when it can. */
+    public Optional<String> unavailable() {
+        return unavailable;
+    }
+
+    /** True when the product lives in its own network namespace and is reached through a bridge. */
+    public boolean isolatesNetwork() {
+        return mode == Mode.BWRAP;
+    }
+
+    /** The JDK's {@code java} by its real path, the one mounted inside the sandbox. */
+    public static String javaCommand() {
+        return SandboxMounts.java();
+    }
+
+    /** The Unix socket, as the tester sees it, for a jail's relay directory. */
+    public static Path relaySocket(Path relayDir) {
+        return relayDir.resolve(SOCKET_NAME);
+    }
+
+    /** The full command: the sandbox around a shell that sets the limits and execs {@code command}. */
+    public List<String> wrap(Jail jail, List<String> command) {
+        List<String> wrapped = new ArrayList<>();
+        if (mode == Mode.BWRAP) {
+            wrapped.addAll(mounts.bwrap(jail, limits.scratchBytes()));
+            if (jail.relayDir() != null) {
+                wrapped.addAll(List.of("--bind", jail.relayDir().toString(), "/run/gigafactory", "--ro-bind",
+                        relayClasses.toString(), RELAY_CLASSES));
+            }
+        }
+        if (mode == Mode.BWRAP) {
+            wrapped.add("--");
+        }
+        wrapped.addAll(List.of("/bin/sh", "-c", script(jail), "sandbox"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    private String script(Jail jail) {
+        StringBuilder script = new StringBuilder()
+                // soft limit first: SIGXCPU says why; the hard one a second later kills what ignores it
+                .append("ulimit -S -t ").append(Math.max(1, limits.cpu().toSeconds()))
+                .append(" && ulimit -H -t ").append(Math.max(1, limits.cpu().toSeconds()) + 1)
+                .append(" && ulimit -v ").append(limits.memoryBytes() / 1024)
+                // dash counts -f in 512-byte blocks
+                .append(" && ulimit -f ").append(Math.max(1, limits.outputBytes() / 512)).append(" || exit 126; ");
+        if (mode == Mode.BWRAP && jail.relayDir() != null) {
+            script.append('"').append(SandboxMounts.java()).append("\" -Xmx16m -Xss256k -XX:+UseSerialGC")
+                    .append(" -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=32m")
+                    .append(" -XX:CompressedClassSpaceSize=16m -cp ").append(RELAY_CLASSES).append(' ')
+                    .append(LoopbackRelay.class.getName()).append(' ').append(RELAY_SOCKET).append(' ')
+                    .append(jail.port()).append(" </dev/null >/dev/null 2>&1 & ");
+        }
+        return script.append("exec \"$@\"").toString();
+    }
+
+    private static Optional<String> probe(SandboxMounts mounts) {
+        try {
+            List<String> command = new ArrayList<>(mounts.bwrap(null, 1024 * 1024));
+            command.addAll(List.of("--", "/bin/true"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readNBytes(2000));
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.of("bubblewrap did not finish a trial run within 10 s");
+            }
+            return process.exitValue() == 0
+                    ? Optional.empty()
+                    : Optional.of("bubblewrap cannot create a sandbox here: " + output.strip());
+        } catch (IOException e) {
+            return Optional.of("bubblewrap (bwrap) is not installed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while trying bubblewrap");
+        }
+    }
+
+    private static Path installRelay(Path stateDir) {
+        String resource = LoopbackRelay.class.getSimpleName() + ".class";
+        Path target = stateDir.toAbsolutePath().normalize().resolve("relay");
+        Path file = target.resolve(LoopbackRelay.class.getName().replace('.', '/') + ".class");
+        try (InputStream bytes = LoopbackRelay.class.getResourceAsStream(resource)) {
+            if (bytes == null) {
+                throw new IllegalStateException("the relay's class file " + resource + " is not on the classpath");
+            }
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes.readAllBytes());
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the sandbox relay under " + stateDir, e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.gigafactory.tester.service;
+
+import dev.gigafactory.contracts.acceptance.Excerpts;
+import dev.gigafactory.contracts.acceptance.ProductClient;
+import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.contracts.product.ProductStartException;
+import dev.gigafactory.tester.sandbox.LoopbackBridge;
+import dev.gigafactory.tester.sandbox.OutputGuard;
+import dev.gigafactory.tester.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The product under test, started from its jar inside the sandbox: ready once it has printed its port and answers
+ * {@code /health} (through the loopback bridge when it has a network namespace of its own). Unlike the deployer's
+ * {@code ProductProcess}, its log is watched from the first byte, so a product that floods its output before it is
+ * even listening is stopped for that, and its log is read incrementally, never whole.
+ */
+final class ProductRun implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile(Pattern.quote(ProductContract.READY_LINE) + "(\\d{1,5})\\R");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
+    private final Process process;
+    private final OutputGuard guard;
+    private final LoopbackBridge bridge;
+    private final Path relayDir;
+    private final Path log;
+    private int port;
+
+    private ProductRun(Process process, OutputGuard guard, LoopbackBridge bridge, Path relayDir, Path log) {
+        this.process = process;
+        this.guard = guard;
+        this.bridge = bridge;
+        this.relayDir = relayDir;
+        this.log = log;
+    }
+
+    /** Starts the product and waits until it is ready; on failure everything it started is stopped again. */
+    static ProductRun start(ChildProcesses processes, Workspace workspace, Path jar, Duration readyTimeout)
+            throws ProductStartException {
+        Sandbox sandbox = processes.sandbox();
+        Path data = workspace.resolve("data");
+        Path log = workspace.resolve("product.log");
+        Path relayDir = null;
+        LoopbackBridge bridge = null;
+        Sandbox.Jail jail = Sandbox.Jail.of(workspace.root(), data);
+        try {
+            Files.createDirectories(data);
+            if (sandbox.isolatesNetwork()) {
+                relayDir = Files.createTempDirectory("gf-net-");
+                bridge = LoopbackBridge.open(Sandbox.relaySocket(relayDir));
+                jail = jail.reachableOn(relayDir, bridge.port());
+            }
+            List<String> command = processes.java(jail, "64m", List.of("-jar", jar.toAbsolutePath().toString()));
+            Process process = processes.builder(command, workspace.root(), Map.of(ProductContract.ENV_PORT,
+                    Integer.toString(jail.port()), ProductContract.ENV_DATA_DIR, data.toAbsolutePath().toString()))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            processes.started(process.pid());
+            OutputGuard guard = OutputGuard.watch(log, sandbox.limits().outputBytes(), process);
+            ProductRun run = new ProductRun(process, guard, bridge, relayDir, log);
+            try {
+                run.awaitReady(jail.port(), readyTimeout);
+                return run;
+            } catch (ProductStartException e) {
+                run.close();
+                processes.ended(process.pid());
+                throw e;
+            }
+        } catch (IOException e) {
+            if (bridge != null) {
+                bridge.close();
+            }
+            throw new UncheckedIOException("cannot start the product in " + workspace.root(), e);
+        }
+    }
+
+    private void awaitReady(int expectedPort, Duration timeout) throws ProductStartException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        LogFollower follower = new LogFollower(log);
+        while (port == 0) {
+            Matcher ready = READY.matcher(follower.newText());
+            if (ready.find()) {
+                port = Integer.parseInt(ready.group(1));
+            } else {
+                checkStillStarting(deadline, "did not report a port within " + ProductClient.seconds(timeout));
+                sleep();
+            }
+        }
+        if (expectedPort != 0 && port != expectedPort) {
+            throw new ProductStartException("the product listened on port " + port + ", not on the PORT it was given ("
+                    + expectedPort + ")", logTail());
+        }
+        while (!isHealthy()) {
+            checkStillStarting(deadline, "never answered " + ProductContract.HEALTH_PATH + " with 200");
+            sleep();
+        }
+    }
+
+    private void checkStillStarting(long deadline, String timeoutMessage) throws ProductStartException {
+        if (guard.tripped()) {
+            throw new ProductStartException(outputExceeded(), logTail());
+        }
+        if (!process.isAlive()) {
+            throw new ProductStartException("the product exited with code " + process.exitValue()
+                    + " before it was listening", logTail());
+        }
+        if (System.nanoTime() > deadline) {
+            throw new ProductStartException("the product " + timeoutMessage, logTail());
+        }
+    }
+
+    private boolean isHealthy() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + ProductContract.HEALTH_PATH))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Non-null when the product has been stopped for writing too much output. */
+    String stoppedReason() {
+        return guard.tripped() ? outputExceeded() : null;
+    }
+
+    String logTail() {
+        return Excerpts.tailOf(log);
+    }
+
+    private String outputExceeded() {
+        return "the product wrote more than " + OutputGuard.mebibytes(guard.limitBytes())
+                + " of output and was stopped";
+    }
+
+    /** SIGTERM to the sandbox (which takes everything inside with it), SIGKILL after the grace period. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                ChildProcesses.kill(process);
+            }
+        } catch (InterruptedException e) {
+            ChildProcesses.kill(process);
+            Thread.currentThread().interrupt();
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        guard.close();
+        if (bridge != null) {
+            bridge.close();
+        }
+        if (relayDir != null) {
+            Workspace.delete(relayDir);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
