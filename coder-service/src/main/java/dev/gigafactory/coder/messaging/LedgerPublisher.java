@@ -1,18 +1,12 @@
 package dev.gigafactory.coder.messaging;
 
 import dev.gigafactory.coder.service.LedgerSink;
-import dev.gigafactory.contracts.codec.CloudEventCodec;
-import dev.gigafactory.contracts.codec.EncodedEvent;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import dev.gigafactory.messaging.EventSender;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Writes each model call's cost to factory.ledger, keyed by spec name. Waits for the broker: the planner enforces the
@@ -21,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class LedgerPublisher implements LedgerSink {
 
-    private static final long ACK_TIMEOUT_SECONDS = 30;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final Emitter<byte[]> emitter;
 
@@ -31,24 +25,6 @@ public class LedgerPublisher implements LedgerSink {
 
     @Override
     public void record(LedgerEntryRecorded entry) {
-        EncodedEvent encoded = CloudEventCodec.encode(entry, CodeGeneratedPublisher.SOURCE);
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<byte[]> message = Message.of(encoded.value(), () -> {
-            acked.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }, failure -> {
-            acked.completeExceptionally(failure);
-            return CompletableFuture.completedFuture(null);
-        }).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(encoded.key())
-                .withHeaders(encoded.headers()).build());
-        emitter.send(message);
-        try {
-            acked.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("ledger entry " + encoded.id() + " was not recorded", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording ledger entry " + encoded.id(), e);
-        }
+        EventSender.sendAndWait(emitter, entry, CodeGeneratedPublisher.SOURCE, null, ACK_TIMEOUT);
     }
 }

@@ -7,7 +7,11 @@ import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.Release;
 import dev.gigafactory.deployer.repository.InMemoryDeploymentStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.util.HashMap;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +27,8 @@ class KubernetesTargetTest {
 
     @BeforeEach
     void start() {
-        server = new KubernetesMockServer(true);
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
         server.init();
         client = server.createClient();
         registry = new ProductRegistry(new InMemoryDeploymentStore());

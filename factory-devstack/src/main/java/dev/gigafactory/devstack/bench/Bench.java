@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +111,7 @@ public final class Bench {
     private Sample sample(StageClock clock, String name) {
         long productStart = FleetMemory.products(stateDir).stream()
                 .filter(p -> p.info().commandLine().orElse("").contains("/products/" + name + "/"))
-                .map(p -> p.info().startInstant().map(Instant::toEpochMilli).orElse(0L)).findFirst().orElse(0L);
+                .map(p -> ProcStart.epochMillis(p.pid())).findFirst().orElse(0L);
         return new Sample(name, clock.timeline(name), productStart);
     }
 

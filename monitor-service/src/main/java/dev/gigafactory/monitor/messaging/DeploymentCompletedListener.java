@@ -38,7 +38,8 @@ public class DeploymentCompletedListener {
         DeploymentCompleted deployment = CloudEventCodec
                 .decode(record.headers(), record.value(), DeploymentCompleted.class).data();
         Instant now = clock.instant();
-        fleet.track(deployment, now).ifPresent(store::save);
+        // the incident first: once the new URL is watched, its first healthy probe must find the remediation noted
         desk.deployed(deployment, now);
+        fleet.track(deployment, now).ifPresent(store::save);
     }
 }

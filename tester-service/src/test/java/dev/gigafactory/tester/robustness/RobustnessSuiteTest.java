@@ -57,7 +57,8 @@ class RobustnessSuiteTest {
                 .isEqualTo("{\"title\":\"a\"}");
         assertThat(json(probes.get("robustness: Thing0.code: pattern mismatch")).get("code").asText())
                 .doesNotMatch("^[A-Z]{3}-[0-9]+$");
-        assertThat(probes).containsKeys("robustness: Thing0.due: bad date", "robustness: Thing0.title: minLength-1 (0 chars)",
+        assertThat(probes).containsKeys("robustness: Thing0.due: bad date",
+                "robustness: Thing0.title: minLength-1 (0 chars)",
                 "robustness: Thing0.size: bad enum value", "robustness: Thing0.price: below minimum");
         assertThat(probes.keySet()).noneMatch(name -> name.contains("GET of an unknown id"));
     }
