@@ -1,21 +1,19 @@
 package dev.gigafactory.deployer.messaging;
 
-import dev.gigafactory.contracts.codec.CloudEventCodec;
-import dev.gigafactory.contracts.codec.EncodedEvent;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.messaging.EventSender;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Publishes DeploymentCompleted as a binary-mode CloudEvent keyed by spec, and waits until the broker has it. */
 @ApplicationScoped
 public class DeploymentPublisher {
 
     static final String SOURCE = "/gigafactory/deployer-service";
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final Emitter<byte[]> emitter;
     private final MeterRegistry meters;
@@ -27,23 +25,7 @@ public class DeploymentPublisher {
 
     /** Blocks: the incoming record is acknowledged only once its outcome is on the topic. */
     public void publish(DeploymentCompleted event) {
-        EncodedEvent encoded = CloudEventCodec.encode(event, SOURCE);
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        Message<byte[]> message = Message.of(encoded.value())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(encoded.key())
-                        .withHeaders(encoded.headers())
-                        .build())
-                .withAck(() -> {
-                    sent.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    sent.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.send(message);
-        sent.join();
+        EventSender.sendAndWait(emitter, event, SOURCE, null, ACK_TIMEOUT);
         meters.counter("factory.deployments", "outcome", event.succeeded() ? "succeeded" : "failed").increment();
     }
 }

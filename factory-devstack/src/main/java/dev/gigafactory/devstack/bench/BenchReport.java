@@ -71,8 +71,11 @@ final class BenchReport {
         }
         md.append(String.format(Locale.ROOT, "- submitted → running ≤ 5 s median: %s (%d ms); hops: %s.\n",
                 single.p50() <= 5_000 ? "met" : "not met", single.p50(), String.join(", ", hops)));
-        md.append("- overhead ≤ 30 ms per hop at p50: ").append(slow.isEmpty() ? "met" : "not met for " + String
-                .join(", ", slow)).append(".\n");
+        md.append("- overhead ≤ 30 ms per hop at p50: ").append(slow.isEmpty()
+                ? "met"
+                : "not met for " + String
+                        .join(", ", slow))
+                .append(".\n");
         FleetMemory memory = result.memory();
         String biggest = memory.servicesKb().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a
                 .getValue())).limit(2).map(e -> e.getKey() + " " + mb(e.getValue()) + " MB").toList().toString();

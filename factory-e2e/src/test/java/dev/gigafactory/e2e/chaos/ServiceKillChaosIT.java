@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(ChaosFleet.class)
 class ServiceKillChaosIT {
 
-    private static final int BATCH = 6;
+    private static final int BATCH = 4;
     private static final long SEED = Long.getLong("chaos.seed", System.nanoTime());
     private static final Random RANDOM = new Random(SEED);
 

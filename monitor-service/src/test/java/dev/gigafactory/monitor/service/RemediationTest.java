@@ -96,11 +96,10 @@ class RemediationTest {
         String spec = newSpec();
         ProductProcess good = products.start(FixtureProducts.jar("good"));
         kafka.publish(Products.deployed(spec, 1, good.baseUrl(), DeploymentCompleted.DEPLOY));
-        await().atMost(WAIT).until(() -> fleet.watched(spec).isPresent());
+        await().atMost(WAIT).until(() -> fleet.rollbackPossible(spec, 2)); // v1 was seen healthy
         ProductProcess bad = products.start(FixtureProducts.jar("bad"));
         kafka.publish(Products.deployed(spec, 2, bad.baseUrl(), DeploymentCompleted.DEPLOY));
-        await().atMost(WAIT).until(() -> fleet.rollbackPossible(spec, 2)
-                && fleet.watched(spec).orElseThrow().version() == 2);
+        await().atMost(WAIT).until(() -> fleet.watched(spec).orElseThrow().version() == 2);
 
         for (int restart = 0; restart < 2; restart++) {
             bad.stop(Duration.ofSeconds(5));

@@ -65,7 +65,8 @@ class CodeGeneratedListenerTest {
         assertThat(verdict.artifactDigest()).isNotNull();
         assertThat(store.contains(verdict.artifactDigest())).isTrue();
         assertThat(event.source()).isEqualTo("/gigafactory/tester-service");
-        assertThat(event.traceparent()).isEqualTo(TRACEPARENT);
+        // The same trace continues (OpenTelemetry's Kafka instrumentation may add a span of its own in between).
+        assertThat(event.traceparent()).startsWith(TRACEPARENT.substring(0, 36));
     }
 
     @Test

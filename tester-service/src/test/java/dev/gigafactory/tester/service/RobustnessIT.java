@@ -45,7 +45,8 @@ class RobustnessIT {
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.artifactDigest()).isNull();
         assertThat(verdict.failure()).matches("\\d+ of \\d+ robustness cases failed: .*")
-                .contains("'robustness: Todo.title: maxLength+1 (201 chars)' step 0 (POST /todos) status: expected 400");
+                .contains(
+                        "'robustness: Todo.title: maxLength+1 (201 chars)' step 0 (POST /todos) status: expected 400");
         assertThat(verdict.cases()).filteredOn(c -> c.name().equals("robustness: Todo.title: maxLength+1 (201 chars)"))
                 .singleElement().satisfies(c -> assertThat(c.steps().get(0).message())
                         .startsWith("status: expected 400 but was 201"));
