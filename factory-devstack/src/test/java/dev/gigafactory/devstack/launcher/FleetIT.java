@@ -82,7 +82,9 @@ class FleetIT {
                 .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", fleet.postgres().orElseThrow().jdbcUrl("intake"))
                 .containsKeys("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
         assertThat(planner).containsEntry("FACTORY_WORK_DIR", state.resolve("work/planner-service").toString())
-                .doesNotContainKey("QUARKUS_DATASOURCE_REACTIVE_URL");
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL",
+                        fleet.postgres().orElseThrow().reactiveUrl("planner"));
+        assertThat(envOf("coder-service")).doesNotContainKey("QUARKUS_DATASOURCE_REACTIVE_URL");
     }
 
     @Test
