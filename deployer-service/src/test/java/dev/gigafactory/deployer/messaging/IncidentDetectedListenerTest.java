@@ -11,7 +11,7 @@ import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.deployer.service.DeploymentTarget;
-import dev.gigafactory.deployer.testing.FixtureProducts;
+import dev.gigafactory.devstack.testing.FixtureProducts;
 import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.devstack.testing.KafkaResource;

@@ -12,7 +12,7 @@ import dev.gigafactory.contracts.codec.CloudEventCodec;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.deployer.service.DeploymentTarget;
-import dev.gigafactory.deployer.testing.FixtureProducts;
+import dev.gigafactory.devstack.testing.FixtureProducts;
 import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.devstack.testing.KafkaResource;

@@ -14,7 +14,7 @@ import dev.gigafactory.deployer.domain.Release;
 import dev.gigafactory.deployer.proxy.StableProxies;
 import dev.gigafactory.deployer.repository.DeploymentStore;
 import dev.gigafactory.deployer.repository.InMemoryDeploymentStore;
-import dev.gigafactory.deployer.testing.FixtureProducts;
+import dev.gigafactory.devstack.testing.FixtureProducts;
 import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.deployer.testing.TrafficProbe;

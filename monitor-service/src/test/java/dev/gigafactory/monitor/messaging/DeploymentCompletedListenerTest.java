@@ -20,7 +20,7 @@ import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.monitor.domain.LiveDeployment;
 import dev.gigafactory.monitor.service.Fleet;
 import dev.gigafactory.monitor.service.IncidentDesk;
-import dev.gigafactory.monitor.testing.FixtureProducts;
+import dev.gigafactory.devstack.testing.FixtureProducts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -10,7 +10,7 @@ import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.monitor.domain.Incident;
-import dev.gigafactory.monitor.testing.FixtureProducts;
+import dev.gigafactory.devstack.testing.FixtureProducts;
 import dev.gigafactory.monitor.testing.Products;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package dev.gigafactory.monitor.testing;
+package dev.gigafactory.devstack.testing;
 
 import dev.gigafactory.contracts.product.ProductContract;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Runnable jars of the fixture product (src/test/resources/fixture), compiled once per JVM with javax.tools. */
+/**
+ * Runnable jars of a stand-in product that honours the product contract — for tests of what runs products (deployer,
+ * monitor) without depending on the coder. Compiled once per JVM with javax.tools.
+ */
 public final class FixtureProducts {
 
     private static final String MAIN_CLASS = "FixtureProduct";
@@ -29,6 +32,21 @@ public final class FixtureProducts {
     /** A healthy product that answers {@code /label} with this label; each label gives a different artifact. */
     public static byte[] jar(String label) {
         return pack("label=" + label + "\n");
+    }
+
+    /** A product that exits before it ever listens. */
+    public static byte[] brokenJar(String label) {
+        return pack("label=" + label + "\nbroken=true\n");
+    }
+
+    /** A product that prints something and then never listens. */
+    public static byte[] hangingJar(String label) {
+        return pack("label=" + label + "\nhang=true\n");
+    }
+
+    /** A product that gets ready, then dies {@code millis} later with exit code 4. */
+    public static byte[] crashingJar(String label, long millis) {
+        return pack("label=" + label + "\ncrashAfterMs=" + millis + "\n");
     }
 
     /** A healthy product whose {@code /work} takes {@code slowMs} to answer. */
@@ -79,7 +97,7 @@ public final class FixtureProducts {
     }
 
     private static String template() throws IOException {
-        try (InputStream in = FixtureProducts.class.getResourceAsStream("/fixture/FixtureProduct.java")) {
+        try (InputStream in = FixtureProducts.class.getResourceAsStream("FixtureProduct.java.template")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
