@@ -30,10 +30,18 @@ public final class EventSender {
     /** Completes when the broker acknowledged the record; fails when it refused it. */
     public static CompletionStage<Void> send(Emitter<byte[]> emitter, FactoryEvent event, String source,
             String traceparent) {
+        return send(emitter, encode(event, source, traceparent));
+    }
+
+    private static EncodedEvent encode(FactoryEvent event, String source, String traceparent) {
         EncodedEvent encoded = CloudEventCodec.encode(event, source);
         if (traceparent != null && encoded.headers().lastHeader(CloudEventCodec.TRACEPARENT) == null) {
             encoded.headers().add(CloudEventCodec.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         }
+        return encoded;
+    }
+
+    private static CompletionStage<Void> send(Emitter<byte[]> emitter, EncodedEvent encoded) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         emitter.send(Message.of(encoded.value())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
@@ -67,9 +75,27 @@ public final class EventSender {
     /** For blocking callers on worker threads: returns once the broker has the record, or throws. */
     public static void sendAndWait(Emitter<byte[]> emitter, FactoryEvent event, String source, String traceparent,
             Duration timeout) {
+        await(send(emitter, event, source, traceparent), event, timeout);
+    }
+
+    /**
+     * Like {@link #sendAndWait}, unless this very event (same deterministic id) is among {@code announced} already:
+     * then nothing is sent. Returns whether it was sent; once it was, its id is added to {@code announced}.
+     */
+    public static boolean sendOnceAndWait(Emitter<byte[]> emitter, FactoryEvent event, String source,
+            String traceparent, Duration timeout, Announcements announced) {
+        EncodedEvent encoded = encode(event, source, traceparent);
+        if (announced.contains(encoded.id())) {
+            return false;
+        }
+        await(send(emitter, encoded), event, timeout);
+        announced.add(encoded.id());
+        return true;
+    }
+
+    private static void await(CompletionStage<Void> sent, FactoryEvent event, Duration timeout) {
         try {
-            send(emitter, event, source, traceparent).toCompletableFuture()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            sent.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(describe(event) + " was not published", e);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import dev.gigafactory.contracts.events.PlanCreated;
 import io.micrometer.core.annotation.Timed;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.gigafactory.messaging.RecordProcessing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -24,10 +25,13 @@ public class PlanCreatedListener {
 
     private final CodeGenerationService coder;
     private final CodeGeneratedPublisher publisher;
+    private final RecordProcessing processing;
 
-    public PlanCreatedListener(CodeGenerationService coder, CodeGeneratedPublisher publisher) {
+    public PlanCreatedListener(CodeGenerationService coder, CodeGeneratedPublisher publisher,
+            RecordProcessing processing) {
         this.coder = coder;
         this.publisher = publisher;
+        this.processing = processing;
     }
 
     // Generation is CPU work and publishing waits for the broker: a worker thread, never the event loop.
@@ -35,13 +39,15 @@ public class PlanCreatedListener {
     @Blocking
     @Timed(value = "coder.plans", description = "Time from a plan received to its code published")
     public void consume(ConsumerRecord<String, byte[]> record) {
-        CloudEvent<FactoryEvent> received = CloudEventCodec.decode(record.headers(), record.value());
-        if (!(received.data() instanceof PlanCreated plan)) {
-            return; // another fact on the plans topic (an abandoned version): nothing to write
-        }
-        CodeGenerated generated = coder.generate(received.id(), plan);
-        publisher.publish(generated, received.traceparent());
-        LOG.infof("coded %s v%d attempt %d: %d files, %s", plan.spec(), plan.version(), plan.attempt(),
-                generated.fileCount(), generated.sourceDigest());
+        processing.blocking(record, () -> {
+            CloudEvent<FactoryEvent> received = CloudEventCodec.decode(record.headers(), record.value());
+            if (!(received.data() instanceof PlanCreated plan)) {
+                return; // another fact on the plans topic (an abandoned version): nothing to write
+            }
+            CodeGenerated generated = coder.generate(received.id(), plan);
+            publisher.publish(generated, received.traceparent());
+            LOG.infof("coded %s v%d attempt %d: %d files, %s", plan.spec(), plan.version(), plan.attempt(),
+                    generated.fileCount(), generated.sourceDigest());
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.gigafactory.coder.service;
 
+import dev.gigafactory.messaging.PoisonRecord;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * not fit its field). Intake validation should have refused it; the coder checks again because it is the one putting
  * these names into source code.
  */
-public class UnsafeSpecException extends RuntimeException {
+public class UnsafeSpecException extends RuntimeException implements PoisonRecord {
 
     private final List<String> problems;
 

@@ -1,6 +1,7 @@
 package dev.gigafactory.deployer.messaging;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.deployer.repository.DatabaseAnnouncements;
 import dev.gigafactory.messaging.EventSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,15 +18,22 @@ public class DeploymentPublisher {
 
     private final Emitter<byte[]> emitter;
     private final MeterRegistry meters;
+    private final DatabaseAnnouncements announced;
 
-    public DeploymentPublisher(@Channel("deployments-completed") Emitter<byte[]> emitter, MeterRegistry meters) {
+    public DeploymentPublisher(@Channel("deployments-completed") Emitter<byte[]> emitter, MeterRegistry meters,
+            DatabaseAnnouncements announced) {
         this.emitter = emitter;
         this.meters = meters;
+        this.announced = announced;
     }
 
-    /** Blocks: the incoming record is acknowledged only once its outcome is on the topic. */
+    /**
+     * Blocks: the incoming record is acknowledged only once its outcome is on the topic. An outcome announced before
+     * (a redelivered verdict for what already runs) is not announced again.
+     */
     public void publish(DeploymentCompleted event) {
-        EventSender.sendAndWait(emitter, event, SOURCE, null, ACK_TIMEOUT);
-        meters.counter("factory.deployments", "outcome", event.succeeded() ? "succeeded" : "failed").increment();
+        if (EventSender.sendOnceAndWait(emitter, event, SOURCE, null, ACK_TIMEOUT, announced)) {
+            meters.counter("factory.deployments", "outcome", event.succeeded() ? "succeeded" : "failed").increment();
+        }
     }
 }

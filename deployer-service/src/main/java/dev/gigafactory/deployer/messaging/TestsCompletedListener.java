@@ -5,6 +5,7 @@ import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.deployer.service.Deployer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.gigafactory.messaging.RecordProcessing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -14,18 +15,22 @@ public class TestsCompletedListener {
 
     private final Deployer deployer;
     private final DeploymentPublisher publisher;
+    private final RecordProcessing processing;
 
-    public TestsCompletedListener(Deployer deployer, DeploymentPublisher publisher) {
+    public TestsCompletedListener(Deployer deployer, DeploymentPublisher publisher, RecordProcessing processing) {
         this.deployer = deployer;
         this.publisher = publisher;
+        this.processing = processing;
     }
 
     // Blocking and ordered: starting a product takes seconds, and one spec's verdicts must apply in order.
     @Incoming("tests-completed")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        TestsCompleted verdict = CloudEventCodec.decode(record.headers(), record.value(), TestsCompleted.class)
-                .data();
-        deployer.onTestsCompleted(verdict).ifPresent(publisher::publish);
+        processing.blocking(record, () -> {
+            TestsCompleted verdict = CloudEventCodec.decode(record.headers(), record.value(), TestsCompleted.class)
+                    .data();
+            deployer.onTestsCompleted(verdict).ifPresent(publisher::publish);
+        });
     }
 }

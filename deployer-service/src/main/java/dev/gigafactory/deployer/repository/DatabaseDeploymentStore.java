@@ -5,7 +5,6 @@ import dev.gigafactory.deployer.domain.DeploymentRow;
 import dev.gigafactory.deployer.domain.HandledIncident;
 import dev.gigafactory.deployer.domain.SpecRow;
 import dev.gigafactory.deployer.domain.SpecState;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -34,14 +32,14 @@ public class DatabaseDeploymentStore implements DeploymentStore {
 
     @Override
     public Map<String, SpecState> load() {
-        return await(() -> sessions.withSession(session -> session
+        return Awaited.await(() -> sessions.withSession(session -> session
                 .createSelectionQuery("from SpecRow", SpecRow.class).getResultList()
                 .chain(specs -> rowsOf(session, specs).map(rows -> states(specs, rows)))));
     }
 
     @Override
     public void save(SpecState spec, List<DeploymentRecord> written) {
-        await(() -> sessions.withTransaction(session -> {
+        Awaited.await(() -> sessions.withTransaction(session -> {
             // One session is not for concurrent use: the merges run one after the other, the rows before the pointers.
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (DeploymentRecord record : written) {
@@ -54,7 +52,7 @@ public class DatabaseDeploymentStore implements DeploymentStore {
 
     @Override
     public List<DeploymentRecord> history(String spec) {
-        return await(() -> sessions.withSession(session -> session
+        return Awaited.await(() -> sessions.withSession(session -> session
                 .createSelectionQuery("from DeploymentRow where spec = ?1 order by startedAt", DeploymentRow.class)
                 .setParameter(1, spec).getResultList()))
                 .stream().map(DeploymentRow::toRecord).toList();
@@ -62,7 +60,8 @@ public class DatabaseDeploymentStore implements DeploymentStore {
 
     @Override
     public boolean isHandled(String incidentId) {
-        return await(() -> sessions.withSession(session -> session.find(HandledIncident.class, incidentId))) != null;
+        return Awaited
+                .await(() -> sessions.withSession(session -> session.find(HandledIncident.class, incidentId))) != null;
     }
 
     @Override
@@ -70,7 +69,7 @@ public class DatabaseDeploymentStore implements DeploymentStore {
         HandledIncident handled = new HandledIncident();
         handled.incidentId = incidentId;
         handled.handledAt = Instant.now();
-        await(() -> sessions.withTransaction(session -> session.merge(handled).replaceWithVoid()));
+        Awaited.await(() -> sessions.withTransaction(session -> session.merge(handled).replaceWithVoid()));
     }
 
     private static Uni<Map<String, DeploymentRow>> rowsOf(Mutiny.Session session, List<SpecRow> specs) {
@@ -105,13 +104,4 @@ public class DatabaseDeploymentStore implements DeploymentStore {
         return row;
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,7 +63,7 @@ public final class LocalProcessTarget implements DeploymentTarget {
         StableProxy proxy = proxy(release.spec());
         Optional<Deployment> replaced = registry.current(release.spec()).filter(Deployment::running);
         Deployment started = start(release, proxy);
-        registry.promote(started, DeploymentCompleted.DEPLOY);
+        recordOrStop(started, () -> registry.promote(started, DeploymentCompleted.DEPLOY));
         switchAndRetire(proxy, started, replaced);
         return started;
     }
@@ -72,7 +74,7 @@ public final class LocalProcessTarget implements DeploymentTarget {
                 .orElseThrow(() -> new DeploymentFailedException("nothing deployed for " + spec, ""));
         StableProxy proxy = proxy(spec);
         Deployment restarted = start(current.release(), proxy);
-        registry.restarted(restarted, cause);
+        recordOrStop(restarted, () -> registry.restarted(restarted, cause));
         switchAndRetire(proxy, restarted, Optional.of(current).filter(Deployment::running));
         return restarted;
     }
@@ -86,7 +88,7 @@ public final class LocalProcessTarget implements DeploymentTarget {
         StableProxy proxy = proxy(spec);
         Optional<Deployment> current = registry.current(spec).filter(Deployment::running);
         Deployment restored = start(target.get().release(), proxy);
-        registry.rolledBack(restored, cause);
+        recordOrStop(restored, () -> registry.rolledBack(restored, cause));
         switchAndRetire(proxy, restored, current);
         return Optional.of(restored);
     }
@@ -111,7 +113,8 @@ public final class LocalProcessTarget implements DeploymentTarget {
      */
     @Override
     public void readopt() {
-        for (SpecState spec : registry.load()) {
+        List<SpecState> specs = registry.load();
+        for (SpecState spec : specs) {
             DeploymentRecord current = spec.current();
             if (current == null || current.state() == DeploymentState.STOPPED) {
                 continue;
@@ -123,6 +126,9 @@ public final class LocalProcessTarget implements DeploymentTarget {
                         e.detail());
             }
         }
+        Set<Long> known = specs.stream().map(spec -> registry.current(spec.spec())).flatMap(Optional::stream)
+                .filter(Deployment::running).map(Deployment::pid).collect(Collectors.toSet());
+        processes.strays(known).forEach(processes::terminateStray);
     }
 
     @Override
@@ -163,6 +169,18 @@ public final class LocalProcessTarget implements DeploymentTarget {
             return processes.start(release).at(proxy.url());
         } catch (ProductStartException e) {
             throw new DeploymentFailedException(e.getMessage(), e.logExcerpt());
+        }
+    }
+
+    // A product the registry does not know of would be started a second time when the work is retried or redelivered.
+    private void recordOrStop(Deployment started, Runnable record) {
+        try {
+            record.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("%s v%d started but could not be recorded; stopping it: %s", started.spec(), started.version(),
+                    e);
+            processes.terminate(started);
+            throw e;
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -81,6 +82,28 @@ final class ProductProcesses {
             }
             LOG.infof("stopped %s v%d (pid %d)", deployment.spec(), deployment.version(), deployment.pid());
         });
+    }
+
+    /**
+     * Our product processes (started from our products dir) whose pid is not among {@code known}: left behind by a
+     * deployer killed between starting a product and recording it, and started again when its work was redelivered.
+     */
+    List<ProcessHandle> strays(Set<Long> known) {
+        String ours = settings.workDir().resolve("products").toAbsolutePath() + "/";
+        return ProcessHandle.allProcesses().filter(process -> !known.contains(process.pid()))
+                .filter(process -> process.info().commandLine().map(line -> line.contains(ours)).orElse(false))
+                .toList();
+    }
+
+    /** Stops a process no deployment record names, the way {@link #terminate} stops one that does. */
+    void terminateStray(ProcessHandle process) {
+        stopping.add(process.pid());
+        process.destroy();
+        if (!awaitExit(process, settings.stopGrace())) {
+            process.destroyForcibly();
+            awaitExit(process, Duration.ofSeconds(5));
+        }
+        LOG.warnf("stopped stray product process %d: %s", process.pid(), process.info().commandLine().orElse(""));
     }
 
     private String logTail(Deployment deployment) {

@@ -152,6 +152,19 @@ class LocalProcessTargetTest {
     }
 
     @Test
+    void aRestartedDeployerStopsAProductItStartedButNeverRecorded() throws Exception {
+        LocalProcessTarget before = target(new ProductRegistry(store));
+        Deployment unrecorded = before.deploy(release("stray", 1, FixtureProducts.jar("stray")));
+        before.close();
+
+        // killed between starting the product and recording it: the next deployer's records do not name it
+        target(new ProductRegistry(new InMemoryDeploymentStore())).readopt();
+
+        assertThat(ProcessHandle.of(unrecorded.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(Http.get(unrecorded.privateUrl() + "/label")).isEmpty();
+    }
+
+    @Test
     void aClosingDeployerStartsNothing() throws Exception {
         LocalProcessTarget target = target(new ProductRegistry(store));
         Deployment one = target.deploy(release("late", 1, FixtureProducts.jar("one")));

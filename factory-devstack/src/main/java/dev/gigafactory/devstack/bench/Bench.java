@@ -25,6 +25,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class Bench {
 
+    /**
+     * Specs run through before anything is timed: a fresh fleet's first specs pay for class loading and JIT in six
+     * JVMs, which says nothing about how fast the factory is once it runs.
+     */
+    static final int WARM_UP = 3;
     private static final Pattern NAME = Pattern.compile("(?m)^(\\s+name:\\s*)todo\\s*$");
 
     /** One spec's trip: when it reached each stage, and when its product process started (0 if unknown). */
@@ -56,8 +61,8 @@ public final class Bench {
             throws java.io.IOException {
         byte[] todo = java.nio.file.Files.readAllBytes(repoRoot.resolve("examples/specs/todo.yaml"));
         Result result = run(todo, n, singles, fleetPids, infraName);
-        String section = BenchReport.markdown(result, "./factory bench " + n + " (plus the todo spec alone, "
-                + singles + " times in a row, first)", machine());
+        String section = BenchReport.markdown(result, "./factory bench " + n + " (after " + WARM_UP
+                + " warm-up specs, the todo spec alone " + singles + " times in a row, then the burst)", machine());
         out.println();
         out.println(section);
         Path doc = repoRoot.resolve("docs").resolve("benchmarks.md");
@@ -84,6 +89,13 @@ public final class Bench {
         String prefix = "bench-" + run + "-";
         try (StageClock clock = new StageClock(kafka, key -> key.startsWith(prefix));
                 KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < WARM_UP; i++) {
+                String name = prefix + "w" + i;
+                publish(producer, name, todo);
+                awaitAll(clock, List.of(name));
+                out.printf("warm-up %d/%d: %s running after %d ms (not counted)%n", i + 1, WARM_UP, name,
+                        total(sample(clock, name)));
+            }
             List<Sample> alone = new ArrayList<>();
             for (int i = 0; i < singles; i++) {
                 String name = prefix + "s" + i;

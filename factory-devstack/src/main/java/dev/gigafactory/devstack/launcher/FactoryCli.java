@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +24,13 @@ public final class FactoryCli {
               submit FILE     publish a spec document (YAML or JSON) to the intake topic
               status [NAME]   list every spec, or show one spec's timeline
               demo            up, submit examples/specs/todo.yaml, follow it until the generated service answers
-              bench [N]       up, time the todo spec alone (5 times), then N copies at once (default 50);
-                              writes the table to docs/benchmarks.md
+              bench [N]       up, warm up (3 specs), time the todo spec alone (10 times), then N copies at
+                              once (default 50); writes the table to docs/benchmarks.md
               down            stop everything the fleet started
             environment: FACTORY_STATE_DIR (default <repo>/.factory), KAFKA_BOOTSTRAP_SERVERS and
               FACTORY_POSTGRES_URL (postgresql://user:password@host:port) to use external infrastructure,
-              FACTORY_DEMO_TIMEOUT (seconds, default 300)""";
+              FACTORY_DEMO_TIMEOUT (seconds, default 300), FACTORY_JVM_FLAGS (extra flags for every service JVM,
+              after the defaults, so they win)""";
 
     private final Path repoRoot;
     private final Path stateDir;
@@ -85,8 +87,9 @@ public final class FactoryCli {
         Thread cleanup = new Thread(() -> Fleet.stop(stateDir, line -> {
         }), "stop-half-started-fleet");
         Runtime.getRuntime().addShutdownHook(cleanup);
-        Fleet fleet = Fleet.start(FleetOptions.defaults(repoRoot).withStateDir(stateDir).withDetached(true)
-                .withProgress(out::println));
+        FleetOptions options = FleetOptions.defaults(repoRoot).withStateDir(stateDir).withDetached(true)
+                .withProgress(out::println);
+        Fleet fleet = Fleet.start(options.withJvmFlags(jvmFlags(options.jvmFlags())));
         Runtime.getRuntime().removeShutdownHook(cleanup);
         printFleet(fleet.addresses());
         out.println("logs in " + stateDir.resolve("logs") + "; stop with ./factory down");
@@ -158,7 +161,7 @@ public final class FactoryCli {
         FleetFile fleet = requireFleet();
         try {
             new Bench(fleet.kafka(), stateDir, out, Duration.ofMinutes(10).plusSeconds(10L * n))
-                    .runAndDocument(repoRoot, n, 5, PidFile.in(stateDir).pids(), PidFile.INFRA);
+                    .runAndDocument(repoRoot, n, 10, PidFile.in(stateDir).pids(), PidFile.INFRA);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -183,6 +186,16 @@ public final class FactoryCli {
     private FleetFile requireFleet() {
         return Fleet.running(stateDir).orElseThrow(() -> new IllegalStateException(
                 "the factory is not running (no live fleet in " + stateDir + "): start it with ./factory up"));
+    }
+
+    private static List<String> jvmFlags(List<String> defaults) {
+        String extra = System.getenv().getOrDefault("FACTORY_JVM_FLAGS", "").trim();
+        if (extra.isEmpty()) {
+            return defaults;
+        }
+        List<String> flags = new ArrayList<>(defaults);
+        flags.addAll(Arrays.asList(extra.split("\\s+")));
+        return flags;
     }
 
     private static Duration demoTimeout() {

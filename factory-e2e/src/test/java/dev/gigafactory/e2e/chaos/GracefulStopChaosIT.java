@@ -10,8 +10,6 @@ import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.e2e.FleetSupport;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,25 +24,9 @@ class GracefulStopChaosIT {
 
     /** The service, the topic that hands it the spec, and the topic its (single) result goes to. */
     static Stream<Arguments> services() {
-        return Stream.of(Arguments.of("coder-service", Topics.PLANS_CREATED, Topics.CODE_GENERATED));
-    }
-
-    @Test
-    @Disabled("deployer-service bug: on SIGTERM while deploying it nacks the in-flight TestsCompleted and the failure "
-            + "strategy sends it to factory.dlq (SRMSG18202, then 'deployer-service stopped'), so the spec stays "
-            + "'tested' forever after the restart")
-    void aStoppedDeployerFinishesOrHandsBackItsWork() {
-        aStoppedServiceFinishesOrHandsBackItsWork("deployer-service", Topics.TESTS_COMPLETED,
-                Topics.DEPLOYMENTS_COMPLETED);
-    }
-
-    @Test
-    @Disabled("tester-service bug: on SIGTERM while testing a spec it nacks the in-flight CodeGenerated and the "
-            + "failure strategy sends it to factory.dlq (SRMSG18202 just before 'tester-service stopped'), so after "
-            + "the restart nobody tests the spec: it stays 'coded' forever. Shutdown must finish the run or leave the "
-            + "offset uncommitted, never dead-letter")
-    void aStoppedTesterFinishesOrHandsBackItsWork() {
-        aStoppedServiceFinishesOrHandsBackItsWork("tester-service", Topics.CODE_GENERATED, Topics.TESTS_COMPLETED);
+        return Stream.of(Arguments.of("coder-service", Topics.PLANS_CREATED, Topics.CODE_GENERATED),
+                Arguments.of("tester-service", Topics.CODE_GENERATED, Topics.TESTS_COMPLETED),
+                Arguments.of("deployer-service", Topics.TESTS_COMPLETED, Topics.DEPLOYMENTS_COMPLETED));
     }
 
     @ParameterizedTest(name = "SIGTERM {0} while it works on a spec")

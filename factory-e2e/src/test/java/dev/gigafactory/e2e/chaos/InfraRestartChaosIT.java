@@ -9,7 +9,6 @@ import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.launcher.Fleet;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,11 +36,6 @@ class InfraRestartChaosIT {
     }
 
     @Test
-    @Disabled("deployer-service bug: while PostgreSQL is down, TestsCompletedListener#consume fails with "
-            + "'Connection refused' and the failure strategy dead-letters the valid TestsCompleted to factory.dlq "
-            + "(SRMSG18202), so those specs are never deployed; spec-intake's pipeline-events consumer dead-letters "
-            + "the same way, losing status updates. A transient database outage must not dead-letter (retry, or "
-            + "pause the partition, until the database is back)")
     void aDatabaseRestartMidFlightLosesAndDuplicatesNothing() {
         Fleet fleet = ChaosFleet.fleet();
         List<String> batch = names("pg", BATCH);

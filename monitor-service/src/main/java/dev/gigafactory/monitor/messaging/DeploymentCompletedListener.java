@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import dev.gigafactory.messaging.RecordProcessing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -24,22 +25,27 @@ public class DeploymentCompletedListener {
     private final IncidentDesk desk;
     private final MonitorStore store;
     private final Clock clock;
+    private final RecordProcessing processing;
 
-    public DeploymentCompletedListener(Fleet fleet, IncidentDesk desk, MonitorStore store, Clock clock) {
+    public DeploymentCompletedListener(Fleet fleet, IncidentDesk desk, MonitorStore store, Clock clock,
+            RecordProcessing processing) {
         this.fleet = fleet;
         this.desk = desk;
         this.store = store;
         this.clock = clock;
+        this.processing = processing;
     }
 
     @Incoming("deployments-completed")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        DeploymentCompleted deployment = CloudEventCodec
-                .decode(record.headers(), record.value(), DeploymentCompleted.class).data();
-        Instant now = clock.instant();
-        // the incident first: once the new URL is watched, its first healthy probe must find the remediation noted
-        desk.deployed(deployment, now);
-        fleet.track(deployment, now).ifPresent(store::save);
+        processing.blocking(record, () -> {
+            DeploymentCompleted deployment = CloudEventCodec
+                    .decode(record.headers(), record.value(), DeploymentCompleted.class).data();
+            Instant now = clock.instant();
+            // the incident first: once the new URL is watched, its first healthy probe must find the remediation noted
+            desk.deployed(deployment, now);
+            fleet.track(deployment, now).ifPresent(store::save);
+        });
     }
 }

@@ -10,6 +10,7 @@ import dev.gigafactory.monitor.service.StageTracker;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import dev.gigafactory.messaging.RecordProcessing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -25,24 +26,29 @@ public class PipelineProgressListener {
     private final IncidentDesk desk;
     private final MonitorStore store;
     private final Clock clock;
+    private final RecordProcessing processing;
 
-    public PipelineProgressListener(StageTracker stages, IncidentDesk desk, MonitorStore store, Clock clock) {
+    public PipelineProgressListener(StageTracker stages, IncidentDesk desk, MonitorStore store, Clock clock,
+            RecordProcessing processing) {
         this.stages = stages;
         this.desk = desk;
         this.store = store;
         this.clock = clock;
+        this.processing = processing;
     }
 
     @Incoming("pipeline-progress")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        CloudEvent<FactoryEvent> event = CloudEventCodec.decode(record.headers(), record.value());
-        // the event's own time, so a backlog read after a restart of the monitor does not look fresh
-        stages.advance(event.data(), event.time() != null ? event.time() : clock.instant()).ifPresent(progress -> {
-            store.save(progress);
-            if (!(event.data() instanceof IncidentDetected)) {
-                desk.progressed(progress.spec(), clock.instant()); // our own REPLAN is no progress of the pipeline
-            }
+        processing.blocking(record, () -> {
+            CloudEvent<FactoryEvent> event = CloudEventCodec.decode(record.headers(), record.value());
+            // the event's own time, so a backlog read after a restart of the monitor does not look fresh
+            stages.advance(event.data(), event.time() != null ? event.time() : clock.instant()).ifPresent(progress -> {
+                store.save(progress);
+                if (!(event.data() instanceof IncidentDetected)) {
+                    desk.progressed(progress.spec(), clock.instant()); // our own REPLAN is no progress of the pipeline
+                }
+            });
         });
     }
 }

@@ -2,6 +2,7 @@ package dev.gigafactory.intake.messaging;
 
 import dev.gigafactory.contracts.codec.CloudEventCodec;
 import dev.gigafactory.intake.service.TimelineService;
+import dev.gigafactory.messaging.RecordProcessing;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,14 +13,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PipelineEventListener {
 
     private final TimelineService timeline;
+    private final RecordProcessing processing;
 
-    public PipelineEventListener(TimelineService timeline) {
+    public PipelineEventListener(TimelineService timeline, RecordProcessing processing) {
         this.timeline = timeline;
+        this.processing = processing;
     }
 
     @Incoming("pipeline-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return Uni.createFrom().item(() -> CloudEventCodec.decode(record.headers(), record.value()))
-                .chain(timeline::record);
+        return processing.reactive(record, () -> Uni.createFrom()
+                .item(() -> CloudEventCodec.decode(record.headers(), record.value())).chain(timeline::record));
     }
 }

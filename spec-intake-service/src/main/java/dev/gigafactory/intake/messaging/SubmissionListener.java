@@ -3,6 +3,7 @@ package dev.gigafactory.intake.messaging;
 import dev.gigafactory.contracts.events.Submission;
 import dev.gigafactory.intake.service.SubmissionOutcome;
 import dev.gigafactory.intake.service.SubmissionService;
+import dev.gigafactory.messaging.RecordProcessing;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,9 +14,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class SubmissionListener {
 
     private final SubmissionService submissions;
+    private final RecordProcessing processing;
 
-    public SubmissionListener(SubmissionService submissions) {
+    public SubmissionListener(SubmissionService submissions, RecordProcessing processing) {
         this.submissions = submissions;
+        this.processing = processing;
     }
 
     /**
@@ -26,11 +29,11 @@ public class SubmissionListener {
     @Incoming("specs-submitted")
     public Uni<Void> consume(ConsumerRecord<byte[], byte[]> record) {
         Submission source = Submission.fromTopic(record.topic(), record.partition(), record.offset());
-        return submissions.submit(record.value(), source).chain(outcome -> {
+        return processing.reactive(record, () -> submissions.submit(record.value(), source).chain(outcome -> {
             if (outcome instanceof SubmissionOutcome.Rejected rejected && rejected.unreadable()) {
                 return Uni.createFrom().failure(new UnreadableRecordException(rejected.problems().get(0).message()));
             }
             return Uni.createFrom().voidItem();
-        });
+        }));
     }
 }

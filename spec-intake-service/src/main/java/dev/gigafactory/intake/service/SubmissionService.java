@@ -54,9 +54,8 @@ public class SubmissionService {
                 .chain(latest -> latest != null && latest.digest.equals(digest)
                         ? Uni.createFrom().item(new SubmissionOutcome.Unchanged(spec.name(), latest.version, digest))
                         : storeNext(spec, digest, latest, source)));
-        return stored.call(outcome -> outcome instanceof SubmissionOutcome.Accepted
-                ? publishUnpublishedVersions()
-                : Uni.createFrom().voidItem());
+        // An unchanged resubmission relays too: it may be the retry of one whose announcement failed after commit.
+        return stored.call(this::publishUnpublishedVersions);
     }
 
     private Uni<SubmissionOutcome> storeNext(ServiceSpec spec, String digest, SpecVersion latest, Submission source) {

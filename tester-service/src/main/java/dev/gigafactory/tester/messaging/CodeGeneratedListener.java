@@ -11,6 +11,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import dev.gigafactory.messaging.RecordProcessing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -29,29 +30,33 @@ public class CodeGeneratedListener {
     private final RunRegistry runs;
     private final VerdictPublisher publisher;
     private final MeterRegistry metrics;
+    private final RecordProcessing processing;
 
     public CodeGeneratedListener(ReleaseGate gate, RunRegistry runs, VerdictPublisher publisher,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, RecordProcessing processing) {
         this.gate = gate;
         this.runs = runs;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.processing = processing;
     }
 
     @Incoming("code-generated")
     @Blocking(value = "tester-runs", ordered = false)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        CloudEvent<CodeGenerated> event = CloudEventCodec.decode(record.headers(), record.value(),
-                CodeGenerated.class);
-        CodeGenerated code = event.data();
-        Optional<TestsCompleted> verdict = runs.runOnce(code, () -> gate.test(code));
-        if (verdict.isEmpty()) {
-            LOG.infof("%s v%d attempt %d is already being tested; dropping the duplicate %s", code.spec(),
-                    code.version(), code.attempt(), event.id());
-            return;
-        }
-        record(verdict.get());
-        publisher.publish(verdict.get(), event.traceparent());
+        processing.blocking(record, () -> {
+            CloudEvent<CodeGenerated> event = CloudEventCodec.decode(record.headers(), record.value(),
+                    CodeGenerated.class);
+            CodeGenerated code = event.data();
+            Optional<TestsCompleted> verdict = runs.runOnce(code, () -> gate.test(code));
+            if (verdict.isEmpty()) {
+                LOG.infof("%s v%d attempt %d is already being tested; dropping the duplicate %s", code.spec(),
+                        code.version(), code.attempt(), event.id());
+                return;
+            }
+            record(verdict.get());
+            publisher.publish(verdict.get(), event.traceparent());
+        });
     }
 
     private void record(TestsCompleted verdict) {

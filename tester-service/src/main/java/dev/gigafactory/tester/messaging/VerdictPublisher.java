@@ -1,6 +1,7 @@
 package dev.gigafactory.tester.messaging;
 
 import dev.gigafactory.contracts.events.TestsCompleted;
+import dev.gigafactory.messaging.Announcements;
 import dev.gigafactory.messaging.EventSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -13,8 +14,10 @@ public class VerdictPublisher {
 
     static final String SOURCE = "/gigafactory/tester-service";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    private static final int REMEMBERED = 4096;
 
     private final Emitter<byte[]> emitter;
+    private final Announcements announced = Announcements.inMemory(REMEMBERED);
 
     public VerdictPublisher(@Channel("tests-completed") Emitter<byte[]> emitter) {
         this.emitter = emitter;
@@ -22,9 +25,10 @@ public class VerdictPublisher {
 
     /**
      * Returns once the broker acknowledged, so the incoming record is committed only after its verdict is out. The
-     * trace of the code that was tested continues into the verdict.
+     * trace of the code that was tested continues into the verdict. A verdict this process announced already (a
+     * replayed CodeGenerated gets the remembered one back) is not announced again.
      */
     public void publish(TestsCompleted verdict, String traceparent) {
-        EventSender.sendAndWait(emitter, verdict, SOURCE, traceparent, SEND_TIMEOUT);
+        EventSender.sendOnceAndWait(emitter, verdict, SOURCE, traceparent, SEND_TIMEOUT, announced);
     }
 }

@@ -29,6 +29,7 @@ public final class ReleaseGate implements AutoCloseable {
     private final ChildProcesses processes;
     private final ProductBuild build;
     private final AcceptanceStage acceptance;
+    private volatile boolean closed;
 
     public ReleaseGate(ArtifactStore store, GateSettings settings) {
         this(store, settings, new ChildProcesses(Sandbox.of(settings.sandbox(), settings.limits(),
@@ -56,6 +57,11 @@ public final class ReleaseGate implements AutoCloseable {
         if (!report.failed()) {
             sourceTree(code, report).ifPresent(tree -> buildAndRun(code, tree, deadline, report));
         }
+        if (closed) {
+            // its processes were killed under it: whatever it saw says nothing about the code
+            throw new IllegalStateException("the tester stopped while testing " + code.spec() + " v" + code.version()
+                    + " attempt " + code.attempt() + "; no verdict");
+        }
         String artifactDigest = report.failed() ? null : store.put(report.jar());
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         return new TestsCompleted(code.spec(), code.version(), code.attempt(), !report.failed(), code.sourceDigest(),
@@ -65,6 +71,7 @@ public final class ReleaseGate implements AutoCloseable {
     /** Kills whatever a run in flight has started; the run's record is redelivered after a restart. */
     @Override
     public void close() {
+        closed = true;
         processes.killAll();
     }
 

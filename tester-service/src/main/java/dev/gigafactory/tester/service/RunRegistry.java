@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Keeps a redelivered {@code CodeGenerated} from costing a second test run. A duplicate that arrives while the first
  * is still running is dropped (the first one will publish); one that arrives later gets the remembered verdict back,
- * which republishes the same event id, a no-op downstream. A run that threw is forgotten, so a retry runs again.
+ * which the publisher knows it announced already. A run that threw is forgotten, so a retry runs again.
  */
 public final class RunRegistry {
 
