@@ -92,10 +92,26 @@ public final class FleetSupport {
     }
 
     public static JsonNode getJson(URI uri) {
+        String body = getText(uri);
+        return body == null ? null : Json.read(body, JsonNode.class);
+    }
+
+    /** The body of a 200 answer; null for any other answer or none. */
+    public static String getText(URI uri) {
+        return send(HttpRequest.newBuilder(uri).build(), 200);
+    }
+
+    /** POSTs a JSON document as a client of a product would; the 201 answer's body, or null. */
+    public static JsonNode postJson(URI uri, String json) {
+        String body = send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), 201);
+        return body == null ? null : Json.read(body, JsonNode.class);
+    }
+
+    private static String send(HttpRequest request, int expected) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Json.read(response.body(), JsonNode.class) : null;
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == expected ? response.body() : null;
         } catch (java.io.IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package dev.gigafactory.deployer.proxy;
 
+import dev.gigafactory.contracts.product.ProductContract;
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -10,6 +12,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +34,7 @@ public final class StableProxy implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
     private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
+    private static final String PROXY_NAME = "gigafactory-deployer";
 
     private final HttpServer server;
     private final HttpClient client;
@@ -99,7 +103,8 @@ public final class StableProxy implements AutoCloseable {
     private void forward(HttpServerRequest request) {
         Upstream target = acquire();
         if (target == null) {
-            request.response().setStatusCode(503).end();
+            request.response().setStatusCode(503).putHeader(ProductContract.PROXY_STATUS,
+                    PROXY_NAME + "; error=destination_unavailable").end();
             return;
         }
         request.pause();
@@ -111,11 +116,24 @@ public final class StableProxy implements AutoCloseable {
                 .onFailure(failure -> {
                     target.release();
                     if (!request.response().headWritten()) {
-                        request.response().setStatusCode(502).end();
+                        request.response().setStatusCode(502)
+                                .putHeader(ProductContract.PROXY_STATUS, PROXY_NAME + "; error=" + error(failure))
+                                .end();
                     } else {
                         request.response().reset();
                     }
                 });
+    }
+
+    /** The RFC 9209 error type of a failed forward. A timeout is a kind of ConnectException in Netty: it goes first. */
+    private static String error(Throwable failure) {
+        if (failure instanceof ConnectTimeoutException) {
+            return "connection_timeout";
+        }
+        if (failure instanceof ConnectException) {
+            return ProductContract.PROXY_ERROR_CONNECTION_REFUSED;
+        }
+        return "connection_terminated";
     }
 
     private static void relay(HttpClientResponse answer, HttpServerResponse response, Upstream target) {

@@ -2,7 +2,6 @@ package dev.gigafactory.deployer.service;
 
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
-import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.DeploymentFailedException;
@@ -39,18 +38,18 @@ public final class LocalProcessTarget implements DeploymentTarget {
 
     private final ProductRegistry registry;
     private final ProcessProbe probe;
-    private final Settings settings;
     private final StableProxies proxies;
     private final ProductProcesses processes;
+    private final Switchover switchover;
     private volatile boolean closing;
 
     public LocalProcessTarget(ArtifactStore artifacts, ProductRegistry registry, ProcessProbe probe,
             StableProxies proxies, Settings settings) {
         this.registry = registry;
         this.probe = probe;
-        this.settings = settings;
         this.proxies = proxies;
         this.processes = new ProductProcesses(artifacts, settings, this::exited);
+        this.switchover = new Switchover(processes, settings.stopGrace());
     }
 
     @Override
@@ -64,7 +63,7 @@ public final class LocalProcessTarget implements DeploymentTarget {
         Optional<Deployment> replaced = registry.current(release.spec()).filter(Deployment::running);
         Deployment started = start(release, proxy);
         recordOrStop(started, () -> registry.promote(started, DeploymentCompleted.DEPLOY));
-        switchAndRetire(proxy, started, replaced);
+        switchover.switchAndRetire(proxy, started, replaced);
         return started;
     }
 
@@ -75,7 +74,7 @@ public final class LocalProcessTarget implements DeploymentTarget {
         StableProxy proxy = proxy(spec);
         Deployment restarted = start(current.release(), proxy);
         recordOrStop(restarted, () -> registry.restarted(restarted, cause));
-        switchAndRetire(proxy, restarted, Optional.of(current).filter(Deployment::running));
+        switchover.switchAndRetireLater(proxy, restarted, Optional.of(current).filter(Deployment::running));
         return restarted;
     }
 
@@ -89,7 +88,7 @@ public final class LocalProcessTarget implements DeploymentTarget {
         Optional<Deployment> current = registry.current(spec).filter(Deployment::running);
         Deployment restored = start(target.get().release(), proxy);
         recordOrStop(restored, () -> registry.rolledBack(restored, cause));
-        switchAndRetire(proxy, restored, current);
+        switchover.switchAndRetireLater(proxy, restored, current);
         return Optional.of(restored);
     }
 
@@ -135,6 +134,7 @@ public final class LocalProcessTarget implements DeploymentTarget {
     public void close() {
         closing = true;
         proxies.close();
+        switchover.close();
     }
 
     private void readopt(String spec, DeploymentRecord current) throws DeploymentFailedException {
@@ -182,19 +182,6 @@ public final class LocalProcessTarget implements DeploymentTarget {
             processes.terminate(started);
             throw e;
         }
-    }
-
-    private void switchAndRetire(StableProxy proxy, Deployment next, Optional<Deployment> replaced) {
-        long began = System.nanoTime();
-        proxy.switchTo(next.port()).ifPresent(old -> {
-            if (!StableProxy.drain(old, settings.stopGrace())) {
-                LOG.warnf("%s: requests still in flight on port %d after %s", next.spec(), old.port(),
-                        settings.stopGrace());
-            }
-        });
-        LOG.infof("%s v%d now behind %s (switched and drained in %d ms)", next.spec(), next.version(), next.url(),
-                (System.nanoTime() - began) / 1_000_000);
-        replaced.filter(old -> !old.pid().equals(next.pid())).ifPresent(processes::terminate);
     }
 
     private StableProxy proxy(String spec) throws DeploymentFailedException {

@@ -106,6 +106,16 @@ final class ProductProcesses {
         LOG.warnf("stopped stray product process %d: %s", process.pid(), process.info().commandLine().orElse(""));
     }
 
+    /** SIGKILL now, no grace; returns once the process is gone. */
+    void kill(Deployment deployment) {
+        ProcessHandle.of(deployment.pid()).filter(ProcessHandle::isAlive).ifPresent(process -> {
+            stopping.add(deployment.pid());
+            process.destroyForcibly();
+            awaitExit(process, Duration.ofSeconds(5));
+            LOG.infof("killed %s v%d (pid %d)", deployment.spec(), deployment.version(), deployment.pid());
+        });
+    }
+
     private String logTail(Deployment deployment) {
         try {
             Path log = log(deployment.spec(), deployment.version());

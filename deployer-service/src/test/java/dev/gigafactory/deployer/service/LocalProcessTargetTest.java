@@ -14,6 +14,7 @@ import dev.gigafactory.deployer.domain.Release;
 import dev.gigafactory.deployer.proxy.StableProxies;
 import dev.gigafactory.deployer.repository.DeploymentStore;
 import dev.gigafactory.deployer.repository.InMemoryDeploymentStore;
+import dev.gigafactory.devstack.testing.Faults;
 import dev.gigafactory.devstack.testing.FixtureProducts;
 import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
@@ -122,6 +123,23 @@ class LocalProcessTargetTest {
                 .contains("fixture brittle lost its mind");
         assertThat(target.status("crash").orElseThrow().running()).isFalse();
         assertThat(Http.get(done.url() + "/label")).map(Answer::status).contains(502);
+    }
+
+    @Test
+    void aHungProductIsRestartedWithoutWaitingForItAndIsStoppedAfterwards() throws Exception {
+        LocalProcessTarget target = target(new ProductRegistry(store));
+        Deployment hung = target.deploy(release("frozen", 1, FixtureProducts.jar("frozen")));
+        Faults.freeze(hung.pid()); // alive, port open, answers nothing, and deaf to SIGTERM
+
+        Deployment restarted = target.restart("frozen", "restart/incident-1");
+
+        // the restart is done, and can be announced, while the hung instance is still being retired
+        assertThat(ProcessHandle.of(hung.pid()).map(ProcessHandle::isAlive)).contains(true);
+        assertThat(Http.get(restarted.url() + "/label")).contains(new Answer(200, "frozen"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(hung.pid()).isEmpty()
+                || !ProcessHandle.of(hung.pid()).get().isAlive());
+        assertThat(store.history("frozen")).extracting(DeploymentRecord::state)
+                .containsExactly(DeploymentState.RESTARTED, DeploymentState.SERVING);
     }
 
     @Test

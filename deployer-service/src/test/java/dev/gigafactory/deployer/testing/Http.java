@@ -21,10 +21,18 @@ public final class Http {
 
     /** The answer, or empty when nothing answers at all (connection refused, timed out). */
     public static Optional<Answer> get(String url) {
+        return send(url).map(response -> new Answer(response.statusCode(), response.body()));
+    }
+
+    /** A header of the answer, if there was an answer and it had the header. */
+    public static Optional<String> header(String url, String name) {
+        return send(url).flatMap(response -> response.headers().firstValue(name));
+    }
+
+    private static Optional<HttpResponse<String>> send(String url) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return Optional.of(new Answer(response.statusCode(), response.body()));
+            return Optional.of(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -28,6 +28,15 @@ public final class ProductContract {
     public static final String HEALTH_PATH = "/health";
     public static final String METRICS_PATH = "/metrics";
 
+    /**
+     * RFC 9209 header on an answer the deployer's stable URL gave itself instead of the product, e.g.
+     * {@code Proxy-Status: gigafactory-deployer; error=connection_refused}: the monitor probes the stable URL, and
+     * only this tells a product that is gone (a crash) from one that answers badly.
+     */
+    public static final String PROXY_STATUS = "Proxy-Status";
+    /** The RFC 9209 error type for "nothing accepts connections where the product should listen". */
+    public static final String PROXY_ERROR_CONNECTION_REFUSED = "connection_refused";
+
     private ProductContract() {
     }
 }

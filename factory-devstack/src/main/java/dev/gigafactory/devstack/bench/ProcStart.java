@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * {@code /proc/stat}, which is whole seconds: up to a second off, more than the hop it is meant to measure. Counting
  * back from {@code /proc/uptime} (centiseconds) instead keeps the error at a tick.
  */
-final class ProcStart {
+public final class ProcStart {
 
     private static final long TICKS_PER_SECOND = 100;
 
@@ -17,7 +17,7 @@ final class ProcStart {
     }
 
     /** Epoch milliseconds, or 0 if the process is gone or this is not Linux. */
-    static long epochMillis(long pid) {
+    public static long epochMillis(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command name may hold spaces and parentheses; the fields after its last ')' start at field 3

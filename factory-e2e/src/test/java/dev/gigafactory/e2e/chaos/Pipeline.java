@@ -12,6 +12,7 @@ import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.devstack.launcher.ServiceDef;
+import dev.gigafactory.e2e.FleetProducts;
 import dev.gigafactory.e2e.FleetSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -128,10 +129,7 @@ final class Pipeline {
 
     /** Live processes running the spec's product from the deployer's products dir in this fleet. */
     static long products(Fleet fleet, String name) {
-        String marker = fleet.stateDir().toAbsolutePath().normalize() + "/work/deployer-service/products/" + name
-                + "/";
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false)).count();
+        return FleetProducts.of(fleet, name).size();
     }
 
     /** Every service of the fleet but {@code except} answers its readiness probe with 200. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.e2e.FleetSupport;
+import dev.gigafactory.e2e.GroupOffsets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -9,6 +9,7 @@ import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.devstack.launcher.ServiceDef;
 import dev.gigafactory.e2e.FleetSupport;
+import dev.gigafactory.e2e.GroupOffsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,10 +37,28 @@ public final class HealthProber {
             return CompletableFuture.completedFuture(ProbeResult.unhealthy("not a URL"));
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> response.statusCode() == 200
-                        ? ProbeResult.up()
-                        : ProbeResult.unhealthy("HTTP " + response.statusCode()))
+                .thenApply(HealthProber::verdict)
                 .exceptionally(this::failure);
+    }
+
+    // Behind the deployer's stable URL a crashed product is the proxy's 502, not a refused connection: its
+    // Proxy-Status header (RFC 9209) says which it is.
+    private static ProbeResult verdict(HttpResponse<Void> response) {
+        if (response.statusCode() == 200) {
+            return ProbeResult.up();
+        }
+        Optional<String> proxyStatus = response.headers().firstValue(ProductContract.PROXY_STATUS);
+        String observation = "HTTP " + response.statusCode() + proxyStatus.map(status -> " (" + status + ")")
+                .orElse("");
+        return proxyStatus.filter(HealthProber::refused).isPresent()
+                ? ProbeResult.refusedBehindProxy(observation)
+                : ProbeResult.unhealthy(observation);
+    }
+
+    /** {@code name; error=connection_refused}, for any intermediary of the list. */
+    private static boolean refused(String proxyStatus) {
+        return Arrays.stream(proxyStatus.split("[,;]")).map(String::strip)
+                .anyMatch(("error=" + ProductContract.PROXY_ERROR_CONNECTION_REFUSED)::equalsIgnoreCase);
     }
 
     /** The product's request counters; absent when it has none to show (the window then just has a gap). */

@@ -8,11 +8,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One round of probes: every live deployment at once, so one slow product does not delay the others' verdicts. A
- * healthy product is also scraped for its SLO window.
+ * healthy product is also scraped for its SLO window. Rounds may overlap (one waits for a product that does not
+ * answer while the next goes on with the others); a deployment whose probe is still out is left out of the next round,
+ * so probes of one product are never stacked up and its verdicts stay in order.
  */
 public final class ProbeRound {
 
@@ -20,6 +24,7 @@ public final class ProbeRound {
     private final HealthProber prober;
     private final IncidentDesk desk;
     private final Clock clock;
+    private final Set<String> probing = ConcurrentHashMap.newKeySet();
 
     public ProbeRound(Fleet fleet, HealthProber prober, IncidentDesk desk, Clock clock) {
         this.fleet = fleet;
@@ -28,10 +33,15 @@ public final class ProbeRound {
         this.clock = clock;
     }
 
-    /** Returns the incidents this round starts; blocks for at most about two probe timeouts. */
+    /**
+     * Returns the incidents this round starts; blocks for at most about two probe timeouts (a probe, then the scrape
+     * of a product that answered it).
+     */
     public List<IncidentDetected> run() {
         List<CompletableFuture<Optional<IncidentDetected>>> probes = fleet.live().stream()
-                .map(this::probe)
+                .filter(deployment -> probing.add(deployment.spec()))
+                .map(deployment -> probe(deployment).whenComplete((verdict, failure) -> probing.remove(deployment
+                        .spec())))
                 .toList();
         return probes.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
     }

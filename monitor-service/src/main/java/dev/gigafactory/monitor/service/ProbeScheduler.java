@@ -37,8 +37,10 @@ public class ProbeScheduler {
         this.clock = clock;
     }
 
-    // SKIP: a round that outlasts the interval (every probe timing out) is not stacked up behind.
-    @Scheduled(identity = "health-probes", every = "${monitor.probe-interval:1s}", concurrentExecution = ConcurrentExecution.SKIP)
+    // PROCEED: a round waiting out the probe timeout of a product that does not answer must not cost every other
+    // product its next probe (with SKIP, one hung product halved everyone's probe rate); ProbeRound leaves a product
+    // whose probe is still out to the round that is waiting for it.
+    @Scheduled(identity = "health-probes", every = "${monitor.probe-interval:1s}", concurrentExecution = ConcurrentExecution.PROCEED)
     void probe() {
         List<IncidentDetected> incidents = new ArrayList<>(round.run());
         Instant now = clock.instant();

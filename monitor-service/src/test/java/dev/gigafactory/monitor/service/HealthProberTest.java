@@ -3,6 +3,7 @@ package dev.gigafactory.monitor.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gigafactory.contracts.product.ProductContract;
 import dev.gigafactory.monitor.domain.ProbeResult;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -58,6 +59,26 @@ class HealthProberTest {
     }
 
     @Test
+    void aStableUrlWhoseProductIsGoneIsARefusedConnectionBehindTheProxy() {
+        answer("/gone/health", 502, "gigafactory-deployer; error=connection_refused");
+
+        ProbeResult result = prober.probe(url("/gone")).join();
+
+        assertThat(result.refused()).as("a crash, not an unhealthy product").isTrue();
+        assertThat(result.observation()).isEqualTo("HTTP 502 (gigafactory-deployer; error=connection_refused)");
+    }
+
+    @Test
+    void aProxyThatCouldNotGetAnAnswerInTimeIsUnhealthyNotACrash() {
+        answer("/slow/health", 502, "gigafactory-deployer; error=connection_timeout");
+
+        ProbeResult result = prober.probe(url("/slow")).join();
+
+        assertThat(result.healthy()).isFalse();
+        assertThat(result.refused()).isFalse();
+    }
+
+    @Test
     void noAnswerInTimeIsUnhealthyNotACrash() {
         server.createContext("/stuck/health", exchange -> {
             try {
@@ -76,7 +97,14 @@ class HealthProberTest {
     }
 
     private void answer(String path, int status) {
+        answer(path, status, null);
+    }
+
+    private void answer(String path, int status, String proxyStatus) {
         server.createContext(path, exchange -> {
+            if (proxyStatus != null) {
+                exchange.getResponseHeaders().add(ProductContract.PROXY_STATUS, proxyStatus);
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

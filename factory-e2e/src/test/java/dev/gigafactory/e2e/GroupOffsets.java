@@ -1,4 +1,4 @@
-package dev.gigafactory.e2e.chaos;
+package dev.gigafactory.e2e;
 
 import dev.gigafactory.contracts.acceptance.Deadline;
 import java.time.Duration;
@@ -18,13 +18,13 @@ import org.apache.kafka.common.TopicPartition;
  * A fence for "the consumers have dealt with these records": every consumer group with a member assigned to a
  * record's partition has committed past it. Only then does "nothing new happened downstream" mean something.
  */
-final class GroupOffsets {
+public final class GroupOffsets {
 
     private GroupOffsets() {
     }
 
     /** Waits until every group consuming each partition has committed beyond the given offset on it. */
-    static void awaitCommittedPast(String bootstrap, Map<TopicPartition, Long> offsets, Duration timeout) {
+    public static void awaitCommittedPast(String bootstrap, Map<TopicPartition, Long> offsets, Duration timeout) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Deadline deadline = Deadline.after(timeout);
             List<String> behind = behind(admin, offsets);
@@ -33,9 +33,18 @@ final class GroupOffsets {
                     throw new AssertionError("consumers did not move past " + offsets + " within " + timeout + ": "
                             + behind);
                 }
-                Pipeline.pause(250);
+                pause();
                 behind = behind(admin, offsets);
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

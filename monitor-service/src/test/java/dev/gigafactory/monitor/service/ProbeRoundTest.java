@@ -1,0 +1,87 @@
+package dev.gigafactory.monitor.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.events.IncidentDetected;
+import dev.gigafactory.monitor.domain.LadderPolicy;
+import dev.gigafactory.monitor.testing.Products;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Overlapping rounds over real sockets: a product that does not answer holds up no one but itself. */
+class ProbeRoundTest {
+
+    private final Fleet fleet = new Fleet(2, Duration.ofSeconds(60), 20);
+    private final ProbeRound round = new ProbeRound(fleet, new HealthProber(Duration.ofSeconds(30)),
+            new IncidentDesk(new LadderPolicy(2, Duration.ofMinutes(10), 4, Duration.ofSeconds(1),
+                    Duration.ofSeconds(5)), Duration.ofSeconds(30), new InMemoryStore(),
+                    new IncidentMeters(new SimpleMeterRegistry())),
+            Clock.systemUTC());
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger hungProbes = new AtomicInteger();
+    private final AtomicInteger fineProbes = new AtomicInteger();
+    private HttpServer server;
+
+    @BeforeEach
+    void startProducts() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/hung/health", exchange -> {
+            hungProbes.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.createContext("/fine/", exchange -> {
+            fineProbes.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        fleet.track(Products.deployed("hung", 1, base + "/hung", DeploymentCompleted.DEPLOY), Instant.now());
+        fleet.track(Products.deployed("fine", 1, base + "/fine", DeploymentCompleted.DEPLOY), Instant.now());
+    }
+
+    @AfterEach
+    void stopProducts() {
+        release.countDown();
+        server.stop(0);
+    }
+
+    @Test
+    void aProductThatDoesNotAnswerIsNotProbedAgainMeanwhileAndTheOthersStillAre() {
+        CompletableFuture<List<IncidentDetected>> waiting = CompletableFuture.supplyAsync(round::run);
+        await().atMost(Duration.ofSeconds(10)).until(() -> hungProbes.get() == 1 && fineProbes.get() > 0);
+        int fineBefore = fineProbes.get();
+
+        List<IncidentDetected> next = round.run();
+
+        assertThat(next).isEmpty();
+        assertThat(fineProbes.get()).as("the answering product was probed again").isGreaterThan(fineBefore);
+        assertThat(hungProbes.get()).as("no second probe stacked on the silent one").isEqualTo(1);
+        assertThat(waiting).as("the first round still waits for the silent product").isNotDone();
+        release.countDown();
+        assertThat(waiting.join()).isEmpty();
+    }
+}
