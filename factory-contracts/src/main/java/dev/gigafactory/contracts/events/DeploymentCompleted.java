@@ -21,6 +21,11 @@ public record DeploymentCompleted(String spec, int version, int attempt, boolean
         return "rollback/" + incidentId;
     }
 
+    /** A rollback brings back an older version: every newer one is out of service. */
+    public boolean isRollback() {
+        return cause != null && cause.startsWith("rollback/");
+    }
+
     public boolean isRemediation() {
         return cause != null && !DEPLOY.equals(cause);
     }

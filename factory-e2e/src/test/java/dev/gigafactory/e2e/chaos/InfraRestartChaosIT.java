@@ -1,7 +1,6 @@
 package dev.gigafactory.e2e.chaos;
 
 import static dev.gigafactory.e2e.chaos.Pipeline.assertEachRanExactlyOnce;
-import static dev.gigafactory.e2e.chaos.Pipeline.assertOthersReady;
 import static dev.gigafactory.e2e.chaos.Pipeline.awaitKeys;
 import static dev.gigafactory.e2e.chaos.Pipeline.names;
 
@@ -21,6 +20,7 @@ class InfraRestartChaosIT {
 
     private static final int BATCH = 6;
     private static final Duration DOWNTIME = Duration.ofSeconds(3);
+    private static final Duration READY_AGAIN = Duration.ofSeconds(30);
 
     @Test
     void aBrokerRestartMidFlightLosesAndDuplicatesNothing() {
@@ -32,7 +32,7 @@ class InfraRestartChaosIT {
         fleet.restartKafka(DOWNTIME);
 
         assertEachRanExactlyOnce(fleet, batch);
-        assertOthersReady(fleet, "");
+        Pipeline.awaitAllReady(fleet, READY_AGAIN);
     }
 
     @Test
@@ -47,6 +47,6 @@ class InfraRestartChaosIT {
         Pipeline.submit(fleet, afterwards);
 
         assertEachRanExactlyOnce(fleet, Pipeline.union(batch, afterwards));
-        assertOthersReady(fleet, "");
+        Pipeline.awaitAllReady(fleet, READY_AGAIN);
     }
 }

@@ -142,6 +142,24 @@ final class Pipeline {
         }
     }
 
+    /**
+     * Every service answers its readiness probe with 200 again within {@code timeout}: after an outage of shared
+     * infrastructure a service may report not ready for a moment (as a readiness probe should), never for good.
+     */
+    static void awaitAllReady(Fleet fleet, Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        for (ServiceDef service : ServiceDef.ALL) {
+            URI ready = fleet.url(service.name()).resolve("/q/health/ready");
+            while (!answers(ready)) {
+                if (deadline.passed()) {
+                    throw new AssertionError(service.name() + " is not ready " + timeout + " after the outage; logs in "
+                            + fleet.stateDir().resolve("logs"));
+                }
+                pause(250);
+            }
+        }
+    }
+
     static boolean answers(URI uri) {
         try {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();

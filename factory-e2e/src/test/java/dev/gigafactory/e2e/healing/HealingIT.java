@@ -111,9 +111,11 @@ class HealingIT {
                 WAIT);
         assertThat(v1.path("stage").asText()).isEqualTo("running");
         assertThat(v1.path("url").asText()).isEqualTo(url);
-        JsonNode newest = FleetSupport.getJson(fleet.url("spec-intake-service").resolve("/api/specs/" + spec));
+        JsonNode newest = FleetWatch.awaitStatus(fleet, spec, status -> status.path("stage").asText().equals("failed"),
+                WAIT);
         assertThat(newest.path("version").asInt()).isEqualTo(2);
-        assertThat(details(newest)).anyMatch(detail -> detail.startsWith("CRASH → ROLLBACK"));
+        assertThat(details(newest)).anyMatch(detail -> detail.startsWith("CRASH → ROLLBACK"))
+                .last().isEqualTo("rolled back: v1 serves in its place at " + url);
     }
 
     /** A notes service; its second version adds {@code pinned}, so the version that answers shows in its JSON. */

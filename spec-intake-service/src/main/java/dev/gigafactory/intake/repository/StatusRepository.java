@@ -53,6 +53,15 @@ public class StatusRepository {
                 .replaceWithVoid();
     }
 
+    /** The versions of a spec newer than {@code version} that the read model knows. */
+    public Uni<List<Integer>> versionsAfter(String name, int version) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery(
+                        "select version from SpecStatus where name = ?1 and version > ?2 order by version",
+                        Integer.class)
+                .setParameter(1, name).setParameter(2, version).getResultList());
+    }
+
     public Uni<SpecStatus> newest(String name) {
         return SpecStatusQueries.newest(name);
     }

@@ -1,6 +1,7 @@
 package dev.gigafactory.intake.service;
 
 import dev.gigafactory.contracts.codec.CloudEvent;
+import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.Submission;
 import dev.gigafactory.intake.domain.Stage;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** Keeps the status read model: every pipeline event becomes timeline entries and moves the current stage. */
 @ApplicationScoped
@@ -41,9 +43,25 @@ public class TimelineService {
         return Panache.withTransaction(() -> Multi.createFrom().iterable(updates)
                 .onItem().transformToUniAndConcatenate(update -> append(change(data.spec(), data.version(),
                         update.stage(), at, event.id(), event.type(), update.detail()), update.url()))
-                .collect().asList())
+                .collect().asList()
+                .chain(applied -> rolledBackFrom(event, at).map(more -> Stream.concat(applied.stream(),
+                        more.stream()).toList())))
                 .invoke(applied -> applied.stream().filter(Objects::nonNull).forEach(broadcaster::publish))
                 .replaceWithVoid();
+    }
+
+    // The version rolled back from, and any newer one, is out of service: the older version serves in its place.
+    private Uni<List<StageChanged>> rolledBackFrom(CloudEvent<FactoryEvent> event, Instant at) {
+        if (!(event.data() instanceof DeploymentCompleted restored) || !restored.succeeded()
+                || !restored.isRollback()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String detail = "rolled back: v" + restored.version() + " serves in its place at " + restored.url();
+        return status.versionsAfter(restored.spec(), restored.version())
+                .onItem().transformToMulti(versions -> Multi.createFrom().iterable(versions))
+                .onItem().transformToUniAndConcatenate(version -> append(change(restored.spec(), version,
+                        Stage.FAILED, at, event.id(), event.type(), detail), null))
+                .collect().asList();
     }
 
     private Uni<StageChanged> append(StageChange change, String url) {

@@ -90,12 +90,37 @@ class PipelineEventListenerTest {
     }
 
     @Test
+    void aRollbackShowsTheNewerVersionOutOfServiceAndTheOlderOneRunning() {
+        String name = "status-rollback";
+        submit(name);
+        given().contentType("application/yaml").body(Specs.bytes(Specs.withExtraField(name))).post("/api/specs")
+                .then().statusCode(202);
+        kafka.awaitEvent(SpecAccepted.class, e -> e.spec().equals(name) && e.version() == 2, WAIT);
+        kafka.publish(deployed(name, 2, DeploymentCompleted.DEPLOY));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/specs/" + name).then()
+                .body("version", equalTo(2), "stage", equalTo("running")));
+
+        kafka.publish(deployed(name, 1, DeploymentCompleted.rollbackFor("incident-7")));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/specs/" + name).then()
+                .body("version", equalTo(2), "stage", equalTo("failed")));
+        given().get("/api/specs/" + name).then()
+                .body("timeline[-1].detail", equalTo("rolled back: v1 serves in its place at http://127.0.0.1:1234"));
+        given().get("/api/specs/" + name + "/versions/1").then().body("stage", equalTo("running"));
+    }
+
+    @Test
     void deadLettersARecordThatIsNotAnEvent() {
         kafka.publishRaw(Topics.PLANS_CREATED, "status-poison", Specs.bytes("not an event"), null);
 
         var dead = kafka.awaitRecord(Topics.DLQ, r -> "status-poison".equals(r.key()), WAIT);
 
         assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value())).contains("ce_specversion");
+    }
+
+    private static DeploymentCompleted deployed(String name, int version, String cause) {
+        return new DeploymentCompleted(name, version, 1, true, "http://127.0.0.1:1234", "sha256:" + "b".repeat(64),
+                "local", Slo.DEFAULT, "healthy", cause);
     }
 
     private SpecAccepted submit(String name) {
