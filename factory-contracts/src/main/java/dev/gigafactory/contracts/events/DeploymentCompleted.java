@@ -1,5 +1,6 @@
 package dev.gigafactory.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.gigafactory.contracts.spec.Slo;
 
 /**
@@ -21,7 +22,8 @@ public record DeploymentCompleted(String spec, int version, int attempt, boolean
         return "rollback/" + incidentId;
     }
 
-    /** A rollback brings back an older version: every newer one is out of service. */
+    /** A rollback brings back an older version: every newer one is out of service. Not on the wire: the cause is. */
+    @JsonIgnore
     public boolean isRollback() {
         return cause != null && cause.startsWith("rollback/");
     }
