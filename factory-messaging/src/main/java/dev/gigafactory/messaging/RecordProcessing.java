@@ -1,5 +1,6 @@
 package dev.gigafactory.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,24 +27,28 @@ public class RecordProcessing {
 
     private final ShutdownSignal shutdown;
     private final RetryPolicy policy;
+    private final ConsumerTimers timers;
 
     @Inject
-    public RecordProcessing(ShutdownSignal shutdown) {
-        this(shutdown, RetryPolicy.DEFAULT);
+    public RecordProcessing(ShutdownSignal shutdown, MeterRegistry meters) {
+        this(shutdown, RetryPolicy.DEFAULT, new ConsumerTimers(meters));
     }
 
-    public RecordProcessing(ShutdownSignal shutdown, RetryPolicy policy) {
+    public RecordProcessing(ShutdownSignal shutdown, RetryPolicy policy, ConsumerTimers timers) {
         this.shutdown = shutdown;
         this.policy = policy;
+        this.timers = timers;
     }
 
     /** For {@code @Blocking} listeners: runs {@code work} on this worker thread until it succeeds or must fail. */
     public void blocking(ConsumerRecord<?, ?> record, Runnable work) {
         String what = describe(record);
+        long started = timers.picked(record);
         for (int retries = 0;; retries++) {
             handBackIfStopping(what, null);
             try {
                 work.run();
+                timers.processed(record, started);
                 return;
             } catch (HandedBackException e) {
                 throw e;
@@ -60,6 +65,7 @@ public class RecordProcessing {
     /** For reactive listeners: subscribes to {@code work} again after each retryable failure, with back-off. */
     public Uni<Void> reactive(ConsumerRecord<?, ?> record, Supplier<Uni<Void>> work) {
         String what = describe(record);
+        long started = timers.picked(record);
         AtomicInteger retries = new AtomicInteger();
         return Uni.createFrom().deferred(() -> {
             handBackIfStopping(what, null);
@@ -67,6 +73,7 @@ public class RecordProcessing {
         }).onFailure(failure -> !(failure instanceof HandedBackException) && !shutdown.stopping()
                 && nextDelay(what, failure, retries.getAndIncrement()).isPresent())
                 .retry().withBackOff(policy.firstDelay(), policy.maxDelay()).indefinitely()
+                .invoke(() -> timers.processed(record, started))
                 .onFailure(failure -> !(failure instanceof HandedBackException) && shutdown.stopping())
                 .transform(failure -> new HandedBackException(what + ": the service is stopping; the record is "
                         + "handed back", failure));

@@ -8,17 +8,22 @@ import io.smallrye.mutiny.Uni;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 class RecordProcessingTest {
 
     private static final ConsumerRecord<String, byte[]> RECORD = new ConsumerRecord<>("factory.plans.created", 2, 41,
-            "todo", new byte[0]);
+            System.currentTimeMillis(), TimestampType.CREATE_TIME, 0, 0, "todo", new byte[0], new RecordHeaders(),
+            Optional.empty());
     private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 5, 2);
 
     private final ShutdownSignal shutdown = new ShutdownSignal();
-    private final RecordProcessing processing = new RecordProcessing(shutdown, FAST);
+    private final RecordProcessing processing = new RecordProcessing(shutdown, FAST, ConsumerTimers.unregistered());
     private final AtomicInteger attempts = new AtomicInteger();
 
     @Test
@@ -30,6 +35,19 @@ class RecordProcessingTest {
         });
 
         assertThat(attempts).hasValue(6);
+    }
+
+    @Test
+    void timesHowLongARecordWaitedAndHowLongItTookPerTopic() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RecordProcessing timed = new RecordProcessing(shutdown, FAST, new ConsumerTimers(meters));
+
+        timed.blocking(RECORD, attempts::incrementAndGet);
+
+        assertThat(meters.get("gigafactory.consumer.wait").tag("topic", "factory.plans.created").timer().count())
+                .isEqualTo(1);
+        assertThat(meters.get("gigafactory.consumer.processing").tag("topic", "factory.plans.created").timer()
+                .count()).isEqualTo(1);
     }
 
     @Test

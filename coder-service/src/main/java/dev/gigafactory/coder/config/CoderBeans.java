@@ -11,6 +11,7 @@ import dev.gigafactory.coder.service.provenance.ProvenanceRepository;
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -53,5 +54,9 @@ public class CoderBeans {
     CodeGenerationService codeGenerationService(CodeAgent agent, ArtifactStore store, ProvenanceConfig config,
             ProvenanceRepository provenance) {
         return new CodeGenerationService(agent, store, config.enabled() ? provenance : null);
+    }
+
+    void closeCodeGeneration(@Disposes CodeGenerationService service) {
+        service.close();
     }
 }

@@ -8,6 +8,9 @@ import dev.gigafactory.contracts.events.PlanCreated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,7 +18,7 @@ import org.jboss.logging.Logger;
  * event carries its digest. Idempotent: the agent is deterministic and the store content-addressed, so the same plan
  * gives the same digest and event; recently seen plans are not even regenerated.
  */
-public final class CodeGenerationService {
+public final class CodeGenerationService implements AutoCloseable {
 
     private static final int REMEMBERED_PLANS = 256;
     private static final Logger LOG = Logger.getLogger(CodeGenerationService.class);
@@ -23,6 +26,12 @@ public final class CodeGenerationService {
     private final CodeAgent agent;
     private final ArtifactStore store;
     private final ProvenanceRepository provenance;
+    // Commits are for people, and JGit takes tens of milliseconds: one writer, in order, after the event is out.
+    private final ExecutorService provenanceWriter = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "provenance-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, CodeGenerated> recent = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CodeGenerated> eldest) {
@@ -53,16 +62,28 @@ public final class CodeGenerationService {
         String digest = store.put(source.tree().pack());
         CodeGenerated generated = new CodeGenerated(plan.spec(), plan.version(), plan.attempt(), source.stack(),
                 source.agent(), digest, source.tree().files().size(), plan.document());
-        commit(plan, source, digest);
+        if (provenance != null) {
+            provenanceWriter.execute(() -> commit(plan, source, digest));
+        }
         recent.put(eventId, generated);
         return generated;
     }
 
+    /** Writes the commits still queued, for a few seconds at most: the service is stopping. */
+    @Override
+    public void close() {
+        provenanceWriter.shutdown();
+        try {
+            if (!provenanceWriter.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("provenance commits still queued after 10 s are dropped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     // The history is for people; a repository that cannot be written must not stop the product from shipping.
     private void commit(PlanCreated plan, GeneratedSource source, String digest) {
-        if (provenance == null) {
-            return;
-        }
         try {
             provenance.record(plan, source, digest).ifPresentOrElse(
                     id -> LOG.debugf("%s v%d committed as %s", plan.spec(), plan.version(), id),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.awaitility.Awaitility.await;
 
 import dev.gigafactory.coder.support.ChatStub.Reply;
 import dev.gigafactory.coder.support.Hooks;
@@ -105,10 +106,12 @@ class LlmLedgerTest {
         assertThat(kafka.awaitEvent(CodeGenerated.class, e -> e.spec().equals("notes-repo"), WAIT).agent())
                 .isEqualTo("llm");
 
-        given().get("/api/repos/notes-repo").then().statusCode(200)
-                .body("path", equalTo(workDir.resolve("repos/notes-repo.git").toAbsolutePath().normalize().toString()))
+        // the commit is written after the event is out
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/repos/notes-repo").then().statusCode(200)
+                .body("path", equalTo(workDir.resolve("repos/notes-repo.git").toAbsolutePath().normalize()
+                        .toString()))
                 .body("log", hasSize(1))
-                .body("log[0].message", startsWith("notes-repo v1 attempt 1: initial plan"));
+                .body("log[0].message", startsWith("notes-repo v1 attempt 1: initial plan")));
         given().get("/api/repos/never-seen").then().statusCode(404);
     }
 

@@ -26,6 +26,8 @@ public final class ProductProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile(Pattern.quote(ProductContract.READY_LINE) + "(\\d{1,5})\\R");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // Every poll that misses the moment the product is ready adds to the deploy: a short one costs next to nothing.
+    private static final long POLL_MILLIS = 5;
 
     private final Process process;
     private final int port;
@@ -106,7 +108,7 @@ public final class ProductProcess implements AutoCloseable {
                 throw new ProductStartException("the product exited with code " + process.exitValue()
                         + " before it was listening", tail(output));
             }
-            sleep(20);
+            sleep(POLL_MILLIS);
         }
         process.destroyForcibly();
         throw new ProductStartException("the product did not report a port within " + launch.readyTimeout(),
@@ -119,7 +121,7 @@ public final class ProductProcess implements AutoCloseable {
             if (isHealthy()) {
                 return;
             }
-            sleep(20);
+            sleep(POLL_MILLIS);
         }
         stop(Duration.ofSeconds(2));
         throw new ProductStartException("the product never answered " + ProductContract.HEALTH_PATH + " with 200",

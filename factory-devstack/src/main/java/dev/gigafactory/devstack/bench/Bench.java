@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * {@code ./factory bench [N]}: the todo spec alone, a few times in a row (latency without queueing), then a burst of N
@@ -25,11 +26,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class Bench {
 
-    /**
-     * Specs run through before anything is timed: a fresh fleet's first specs pay for class loading and JIT in six
-     * JVMs, which says nothing about how fast the factory is once it runs.
-     */
-    static final int WARM_UP = 3;
     private static final Pattern NAME = Pattern.compile("(?m)^(\\s+name:\\s*)todo\\s*$");
 
     /** One spec's trip: when it reached each stage, and when its product process started (0 if unknown). */
@@ -37,17 +33,21 @@ public final class Bench {
     }
 
     /** Everything a run measured. */
-    record Result(int n, List<Sample> singles, List<Sample> burst, Duration burstWall, FleetMemory memory) {
+    record Result(int n, List<Sample> singles, List<Sample> burst, Duration burstWall, FleetMemory memory,
+            String hopBreakdown) {
     }
 
     private final String kafka;
+    private final Map<String, java.net.URI> services;
     private final Path stateDir;
     private final PrintStream out;
     private final Duration timeout;
     private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
-    public Bench(String kafka, Path stateDir, PrintStream out, Duration timeout) {
+    public Bench(String kafka, Map<String, java.net.URI> services, Path stateDir, PrintStream out,
+            Duration timeout) {
         this.kafka = kafka;
+        this.services = Map.copyOf(services);
         this.stateDir = stateDir;
         this.out = out;
         this.timeout = timeout;
@@ -61,8 +61,8 @@ public final class Bench {
             throws java.io.IOException {
         byte[] todo = java.nio.file.Files.readAllBytes(repoRoot.resolve("examples/specs/todo.yaml"));
         Result result = run(todo, n, singles, fleetPids, infraName);
-        String section = BenchReport.markdown(result, "./factory bench " + n + " (after " + WARM_UP
-                + " warm-up specs, the todo spec alone " + singles + " times in a row, then the burst)", machine());
+        String section = BenchReport.markdown(result, "./factory bench " + n + " (after one warm-up spec per "
+                + "partition, the todo spec alone " + singles + " times in a row, then the burst)", machine());
         out.println();
         out.println(section);
         Path doc = repoRoot.resolve("docs").resolve("benchmarks.md");
@@ -89,13 +89,15 @@ public final class Bench {
         String prefix = "bench-" + run + "-";
         try (StageClock clock = new StageClock(kafka, key -> key.startsWith(prefix));
                 KafkaProducer<String, byte[]> producer = producer()) {
-            for (int i = 0; i < WARM_UP; i++) {
-                String name = prefix + "w" + i;
+            List<String> warmUp = warmUpNames(prefix, producer.partitionsFor(Topics.SPECS_SUBMITTED).size());
+            for (int i = 0; i < warmUp.size(); i++) {
+                String name = warmUp.get(i);
                 publish(producer, name, todo);
                 awaitAll(clock, List.of(name));
-                out.printf("warm-up %d/%d: %s running after %d ms (not counted)%n", i + 1, WARM_UP, name,
+                out.printf("warm-up %d/%d: %s running after %d ms (not counted)%n", i + 1, warmUp.size(), name,
                         total(sample(clock, name)));
             }
+            ConsumerBreakdown beforeSingles = ConsumerBreakdown.scrape(services);
             List<Sample> alone = new ArrayList<>();
             for (int i = 0; i < singles; i++) {
                 String name = prefix + "s" + i;
@@ -104,6 +106,7 @@ public final class Bench {
                 alone.add(sample(clock, name));
                 out.printf("single %d/%d: %s running after %d ms%n", i + 1, singles, name, total(alone.get(i)));
             }
+            String hopBreakdown = ConsumerBreakdown.scrape(services).markdown(beforeSingles);
             List<String> names = IntStream.range(0, n).mapToObj(i -> prefix + i).toList();
             long started = System.nanoTime();
             names.forEach(name -> publish(producer, name, todo));
@@ -111,8 +114,23 @@ public final class Bench {
             awaitAll(clock, names);
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
             List<Sample> burst = names.stream().map(name -> sample(clock, name)).toList();
-            return new Result(n, alone, burst, wall, FleetMemory.measure(fleetPids, infraName, stateDir));
+            return new Result(n, alone, burst, wall, FleetMemory.measure(fleetPids, infraName, stateDir),
+                    hopBreakdown);
         }
+    }
+
+    /**
+     * One spec per partition of the intake topic (every pipeline topic has as many, and a key lands on the same
+     * partition of each), so each consumer has met each of its partitions before anything is timed.
+     */
+    static List<String> warmUpNames(String prefix, int partitions) {
+        Map<Integer, String> byPartition = new java.util.TreeMap<>();
+        for (int i = 0; byPartition.size() < partitions; i++) {
+            String name = prefix + "w" + i;
+            byPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(name.getBytes(StandardCharsets.UTF_8)))
+                    % partitions, name);
+        }
+        return List.copyOf(byPartition.values());
     }
 
     static long total(Sample sample) {

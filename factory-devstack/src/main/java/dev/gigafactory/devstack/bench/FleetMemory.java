@@ -1,55 +1,56 @@
 package dev.gigafactory.devstack.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Resident memory as the kernel counts it ({@code VmRSS} in {@code /proc/<pid>/status}): the six services, the
- * infrastructure JVM with the database processes it started, and the products apart.
+ * The fleet's memory: the six services, the infrastructure JVM (the broker), and the PostgreSQL processes (they run
+ * detached from the JVM that started them, so they are found by their data directory); the products apart.
  */
-record FleetMemory(Map<String, Long> servicesKb, long infraKb, long productsKb, int products) {
+record FleetMemory(Map<String, Footprint> services, Footprint broker, Footprint database, int databaseProcesses,
+        Footprint products, int productCount) {
 
     static FleetMemory measure(Map<String, Long> pids, String infraName, Path stateDir) {
-        Map<String, Long> services = new LinkedHashMap<>();
-        long infra = 0;
+        Map<String, Footprint> services = new LinkedHashMap<>();
+        Footprint broker = Footprint.NONE;
         for (Map.Entry<String, Long> entry : pids.entrySet()) {
             if (entry.getKey().equals(infraName)) {
-                infra = rssKb(entry.getValue()) + ProcessHandle.of(entry.getValue()).stream()
-                        .flatMap(ProcessHandle::descendants).mapToLong(p -> rssKb(p.pid())).sum();
+                broker = Footprint.of(entry.getValue());
             } else {
-                services.put(entry.getKey(), rssKb(entry.getValue()));
+                services.put(entry.getKey(), Footprint.of(entry.getValue()));
             }
         }
+        List<ProcessHandle> database = database(stateDir);
         List<ProcessHandle> products = products(stateDir);
-        return new FleetMemory(services, infra, products.stream().mapToLong(p -> rssKb(p.pid())).sum(),
+        return new FleetMemory(services, broker, footprint(database), database.size(), footprint(products),
                 products.size());
+    }
+
+    Footprint fleet() {
+        return Footprint.sum(services.values()).plus(broker).plus(database);
     }
 
     /** A deployed product runs its jar from the deployer's products dir under the fleet's state dir. */
     static List<ProcessHandle> products(Path stateDir) {
-        String marker = stateDir.toAbsolutePath().normalize() + "/work/deployer-service/products/";
+        return withCommandLine(stateDir.toAbsolutePath().normalize() + "/work/deployer-service/products/").toList();
+    }
+
+    /** The postmaster started on the fleet's data directory, and every process it forked. */
+    static List<ProcessHandle> database(Path stateDir) {
+        return withCommandLine(stateDir.toAbsolutePath().normalize() + "/infra/postgres")
+                .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants())).toList();
+    }
+
+    private static Stream<ProcessHandle> withCommandLine(String marker) {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false)).toList();
+                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false));
     }
 
-    long fleetKb() {
-        return infraKb + servicesKb.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    static long rssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone or not Linux: counts as nothing
-        }
-        return 0;
+    private static Footprint footprint(List<ProcessHandle> processes) {
+        return Footprint.sum(processes.stream().map(p -> Footprint.of(p.pid())).toList());
     }
 }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -24,8 +26,8 @@ public final class FactoryCli {
               submit FILE     publish a spec document (YAML or JSON) to the intake topic
               status [NAME]   list every spec, or show one spec's timeline
               demo            up, submit examples/specs/todo.yaml, follow it until the generated service answers
-              bench [N]       up, warm up (3 specs), time the todo spec alone (10 times), then N copies at
-                              once (default 50); writes the table to docs/benchmarks.md
+              bench [N]       up, warm up (a spec per partition), time the todo spec alone (10 times), then
+                              N copies at once (default 50); writes the table to docs/benchmarks.md
               down            stop everything the fleet started
             environment: FACTORY_STATE_DIR (default <repo>/.factory), KAFKA_BOOTSTRAP_SERVERS and
               FACTORY_POSTGRES_URL (postgresql://user:password@host:port) to use external infrastructure,
@@ -160,7 +162,9 @@ public final class FactoryCli {
         }
         FleetFile fleet = requireFleet();
         try {
-            new Bench(fleet.kafka(), stateDir, out, Duration.ofMinutes(10).plusSeconds(10L * n))
+            Map<String, URI> services = new LinkedHashMap<>();
+            fleet.services().forEach((name, url) -> services.put(name, URI.create(url)));
+            new Bench(fleet.kafka(), services, stateDir, out, Duration.ofMinutes(10).plusSeconds(10L * n))
                     .runAndDocument(repoRoot, n, 10, PidFile.in(stateDir).pids(), PidFile.INFRA);
             return 0;
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.gigafactory.devstack.launcher;
 
 import dev.gigafactory.devstack.infra.InfraProcess;
 import dev.gigafactory.devstack.infra.InfraProcess.Component;
+import dev.gigafactory.devstack.infra.JavaCommand;
 import dev.gigafactory.devstack.infra.Processes;
 import dev.gigafactory.devstack.postgres.PostgresEndpoint;
 import java.net.URI;
@@ -76,7 +77,8 @@ public final class Fleet implements AutoCloseable {
     }
 
     private Map<String, String> environment(ServiceDef service) {
-        Map<String, String> env = new LinkedHashMap<>(options.env());
+        Map<String, String> env = new LinkedHashMap<>(JavaCommand.LEAN_ENV);
+        env.putAll(options.env());
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka());
         env.put("QUARKUS_HTTP_PORT", "0");
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");

@@ -36,13 +36,16 @@ class BenchReportTest {
     @Test
     void theReportNamesTheMachineTheCommandAndTheFleetTotal() {
         Sample sample = new Sample("s", new Timeline(Map.of("submitted", 0L, "deployed", 3_000L), null, false), 0);
-        Result result = new Result(1, List.of(sample), List.of(sample), Duration.ofSeconds(3),
-                new FleetMemory(Map.of("planner-service", 200_000L), 300_000L, 50_000L, 1));
+        FleetMemory memory = new FleetMemory(Map.of("planner-service", new Footprint(200_000L, 180_000L)),
+                new Footprint(300_000L, 290_000L), new Footprint(100_000L, 40_000L), 9, new Footprint(50_000L, 45_000L),
+                1);
+        Result result = new Result(1, List.of(sample), List.of(sample), Duration.ofSeconds(3), memory, "| hop |\n");
 
         String md = BenchReport.markdown(result, "./factory bench 1", "2 cores");
 
-        assertThat(md).contains("2 cores", "`./factory bench 1`", "| planner-service | 195 |",
-                "| **fleet total** | **488** |", "20.0 specs/min");
+        assertThat(md).contains("2 cores", "`./factory bench 1`", "| planner-service | 195 | 176 |",
+                "| PostgreSQL (9 processes) | 98 | 39 |", "| **fleet total** | 586 | 498 |",
+                "20.0 specs/min", "PSS met (498 MB", "RSS summed over every process met (586 MB)");
     }
 
     @Test

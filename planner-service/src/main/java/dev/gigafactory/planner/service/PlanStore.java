@@ -45,20 +45,16 @@ public class PlanStore {
         return processed.lockSpec(spec).chain(() -> processed.firstTime(eventId));
     }
 
+    /** Stores a version {@link #state} found no document for. */
     public Uni<Void> storeVersion(SpecAccepted accepted) {
-        return versions.find(accepted.spec(), accepted.version()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
-            StoredVersion version = new StoredVersion();
-            version.name = accepted.spec();
-            version.version = accepted.version();
-            version.digest = accepted.digest();
-            version.document = Json.writeString(accepted.document());
-            version.changes = Json.writeString(accepted.changes());
-            version.acceptedAt = accepted.acceptedAt() != null ? accepted.acceptedAt() : Instant.now();
-            return versions.persist(version).replaceWithVoid();
-        });
+        StoredVersion version = new StoredVersion();
+        version.name = accepted.spec();
+        version.version = accepted.version();
+        version.digest = accepted.digest();
+        version.document = Json.writeString(accepted.document());
+        version.changes = Json.writeString(accepted.changes());
+        version.acceptedAt = accepted.acceptedAt() != null ? accepted.acceptedAt() : Instant.now();
+        return versions.persist(version).replaceWithVoid();
     }
 
     public Uni<VersionState> state(String name, int version) {

@@ -41,7 +41,7 @@ public class PlanningService {
     public Uni<Void> accepted(CloudEvent<SpecAccepted> event) {
         SpecAccepted accepted = event.data();
         return handle(event, "accepted", () -> store.state(accepted.spec(), accepted.version())
-                .call(() -> store.storeVersion(accepted))
+                .call(state -> state.document() == null ? store.storeVersion(accepted) : Uni.createFrom().voidItem())
                 .map(state -> planner.accept(accepted, state)));
     }
 
