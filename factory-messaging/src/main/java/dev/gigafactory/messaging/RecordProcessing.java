@@ -75,8 +75,7 @@ public class RecordProcessing {
                 .retry().withBackOff(policy.firstDelay(), policy.maxDelay()).indefinitely()
                 .invoke(() -> timers.processed(record, started))
                 .onFailure(failure -> !(failure instanceof HandedBackException) && shutdown.stopping())
-                .transform(failure -> new HandedBackException(what + ": the service is stopping; the record is "
-                        + "handed back", failure));
+                .transform(failure -> handedBack(what, failure));
     }
 
     private Optional<Duration> nextDelay(String what, Throwable failure, int retries) {
@@ -95,8 +94,12 @@ public class RecordProcessing {
 
     private void handBackIfStopping(String what, Throwable failure) {
         if (shutdown.stopping()) {
-            throw new HandedBackException(what + ": the service is stopping; the record is handed back", failure);
+            throw handedBack(what, failure);
         }
+    }
+
+    private static HandedBackException handedBack(String what, Throwable failure) {
+        return new HandedBackException(what + ": the service is stopping; the record is handed back", failure);
     }
 
     /** "topic-partition@offset (key)": enough to find the record with any Kafka tool. */
