@@ -7,7 +7,6 @@ import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.SpecAccepted;
-import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.planner.domain.OutboxEvent;
 import dev.gigafactory.planner.domain.StoredPlan;
 import dev.gigafactory.planner.domain.StoredVersion;
@@ -16,6 +15,7 @@ import dev.gigafactory.planner.repository.OutboxRepository;
 import dev.gigafactory.planner.repository.PlanRepository;
 import dev.gigafactory.planner.repository.ProcessedEventRepository;
 import dev.gigafactory.planner.repository.SpecVersionRepository;
+import dev.gigafactory.planner.repository.VersionStateRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -30,19 +30,21 @@ public class PlanStore {
     private final PlanRepository plans;
     private final BudgetRepository budgets;
     private final OutboxRepository outbox;
+    private final VersionStateRepository states;
 
     public PlanStore(ProcessedEventRepository processed, SpecVersionRepository versions, PlanRepository plans,
-            BudgetRepository budgets, OutboxRepository outbox) {
+            BudgetRepository budgets, OutboxRepository outbox, VersionStateRepository states) {
         this.processed = processed;
         this.versions = versions;
         this.plans = plans;
         this.budgets = budgets;
         this.outbox = outbox;
+        this.states = states;
     }
 
     /** Locks the spec for this transaction, then remembers the event id; false when it was handled before. */
     public Uni<Boolean> firstTime(String spec, String eventId) {
-        return processed.lockSpec(spec).chain(() -> processed.firstTime(eventId));
+        return processed.firstTime(spec, eventId);
     }
 
     /** Stores a version {@link #state} found no document for. */
@@ -58,12 +60,7 @@ public class PlanStore {
     }
 
     public Uni<VersionState> state(String name, int version) {
-        return versions.find(name, version)
-                .chain(stored -> versions.newestVersion(name)
-                        .chain(newest -> plans.lastAttempt(name, version)
-                                .chain(last -> budgets.find(name, version)
-                                        .map(budget -> new VersionState(document(stored), newest, last,
-                                                budget.tokensUsed(), budget.abandoned())))));
+        return states.find(name, version);
     }
 
     public Uni<Void> addTokens(LedgerEntryRecorded entry) {
@@ -114,9 +111,5 @@ public class PlanStore {
         row.eventId = CloudEventCodec.idOf(EventType.PLAN_CREATED, plan);
         row.createdAt = Instant.now();
         return row;
-    }
-
-    private static ServiceSpec document(StoredVersion stored) {
-        return stored == null ? null : Json.read(stored.document, ServiceSpec.class);
     }
 }

@@ -92,6 +92,22 @@ class PlanningListenerTest {
     }
 
     @Test
+    void aFailedOlderVersionIsNotRepairedOnceANewerOneIsAccepted() {
+        ServiceSpec spec = PlannerSamples.library("plan-newer");
+        kafka.publish(PlannerSamples.accepted(spec, 1, null));
+        kafka.publish(PlannerSamples.accepted(spec, 2, spec));
+        kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("plan-newer") && p.version() == 2, WAIT);
+
+        kafka.publish(PlannerSamples.failedWithCases(spec, 1, 1, "v1 failed"));
+        kafka.publish(PlannerSamples.failedWithCases(spec, 2, 1, "v2 failed"));
+
+        // Same topic and key: once version 2's repair is out, version 1's verdict was handled before it.
+        kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("plan-newer") && p.version() == 2
+                && p.kind() == PlanKind.REPAIR, WAIT);
+        assertThat(PlanEvents.of(kafka, "plan-newer")).filteredOn(e -> e.version() == 1).hasSize(1);
+    }
+
+    @Test
     void deadLettersARecordThatIsNotAnEventAndKeepsGoing() {
         kafka.publishRaw(Topics.SPECS_ACCEPTED, "plan-poison", "{]".getBytes(StandardCharsets.UTF_8), null);
         kafka.publish(PlannerSamples.accepted(PlannerSamples.library("plan-poison"), 1, null));
