@@ -66,6 +66,11 @@ public final class Deployer {
             return Optional.empty();
         }
         synchronized (lockOf(incident.spec())) {
+            Optional<DeploymentCompleted> made = alreadyMade(incident);
+            if (made.isPresent()) {
+                registry.markHandled(incident.incidentId());
+                return made;
+            }
             if (registry.isHandled(incident.incidentId())) {
                 return Optional.empty();
             }
@@ -94,8 +99,27 @@ public final class Deployer {
         }
     }
 
+    /**
+     * The remediation this incident asks for already serves: a deployer stopped (or a database lost) after making it
+     * but before marking the incident handled or announcing it. The redelivered incident says it again, identically,
+     * and starts nothing; a replay of a handled incident does the same (the announcement is sent once).
+     */
+    private Optional<DeploymentCompleted> alreadyMade(IncidentDetected incident) {
+        String cause = incident.action() == Remediation.RESTART
+                ? DeploymentCompleted.restartFor(incident.incidentId())
+                : DeploymentCompleted.rollbackFor(incident.incidentId());
+        return registry.servingSince(incident.spec(), cause).map(serving -> succeeded(serving,
+                remediation(incident) + started(serving), cause));
+    }
+
+    private static String remediation(IncidentDetected incident) {
+        return incident.action() == Remediation.RESTART
+                ? "restarted after incident " + incident.incidentId() + " (" + incident.kind() + "): "
+                : "rolled back from v" + incident.version() + " after incident " + incident.incidentId() + ": ";
+    }
+
     private Optional<DeploymentCompleted> restart(IncidentDetected incident) {
-        String cause = "restarted after incident " + incident.incidentId() + " (" + incident.kind() + "): ";
+        String cause = remediation(incident);
         try {
             String restart = DeploymentCompleted.restartFor(incident.incidentId());
             Deployment restarted = target.restart(incident.spec(), restart);
@@ -108,7 +132,7 @@ public final class Deployer {
     }
 
     private Optional<DeploymentCompleted> rollback(IncidentDetected incident) {
-        String cause = "rolled back from v" + incident.version() + " after incident " + incident.incidentId() + ": ";
+        String cause = remediation(incident);
         Optional<Deployment> previous = registry.previous(incident.spec());
         try {
             String rollback = DeploymentCompleted.rollbackFor(incident.incidentId());

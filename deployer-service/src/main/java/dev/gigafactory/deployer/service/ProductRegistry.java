@@ -47,6 +47,12 @@ public final class ProductRegistry {
         return Optional.ofNullable(specs.get(spec)).map(SpecState::current).map(DeploymentRecord::state);
     }
 
+    /** What serves the spec now, if {@code cause} (a remediation) started it: that remediation was already made. */
+    public synchronized Optional<Deployment> servingSince(String spec, String cause) {
+        return Optional.ofNullable(specs.get(spec)).map(SpecState::current)
+                .filter(record -> record.serving() && cause.equals(record.cause())).map(DeploymentRecord::deployment);
+    }
+
     public synchronized Optional<Integer> stablePort(String spec) {
         return Optional.ofNullable(specs.get(spec)).map(SpecState::stablePort);
     }

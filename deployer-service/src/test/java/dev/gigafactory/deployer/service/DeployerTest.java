@@ -4,6 +4,7 @@ import static dev.gigafactory.deployer.testing.Verdicts.failed;
 import static dev.gigafactory.deployer.testing.Verdicts.incident;
 import static dev.gigafactory.deployer.testing.Verdicts.passed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
@@ -11,9 +12,13 @@ import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.DeploymentFailedException;
+import dev.gigafactory.deployer.domain.DeploymentRecord;
 import dev.gigafactory.deployer.domain.Release;
+import dev.gigafactory.deployer.domain.SpecState;
+import dev.gigafactory.deployer.repository.DeploymentStore;
 import dev.gigafactory.deployer.repository.InMemoryDeploymentStore;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +29,13 @@ class DeployerTest {
     private static final String ONE = "sha256:" + "1".repeat(64);
     private static final String TWO = "sha256:" + "2".repeat(64);
 
-    private final FakeTarget target = new FakeTarget();
+    private final FlakyStore store = new FlakyStore();
+    private final ProductRegistry registry = new ProductRegistry(store);
+    private final FakeTarget target = new FakeTarget(registry);
     private Deployer deployer;
 
     @BeforeEach
     void setUp() {
-        ProductRegistry registry = new ProductRegistry(new InMemoryDeploymentStore());
         deployer = new Deployer(target, registry);
     }
 
@@ -80,7 +86,7 @@ class DeployerTest {
     }
 
     @Test
-    void aRestartIncidentPublishesWhereTheVersionServesNowAndAReplayRestartsNothing() {
+    void aRestartIncidentPublishesWhereTheVersionServesNowAndAReplaySaysItAgainWithoutRestarting() {
         deployer.onTestsCompleted(passed("todo", 1, 1, ONE));
         IncidentDetected crash = incident("todo", 1, Remediation.RESTART);
 
@@ -88,8 +94,34 @@ class DeployerTest {
 
         assertThat(restarted.url()).isEqualTo("http://127.0.0.1:9002");
         assertThat(restarted.detail()).contains(crash.incidentId());
-        assertThat(deployer.onIncident(crash)).isEmpty();
+        assertThat(deployer.onIncident(crash)).contains(restarted);
         assertThat(target.starts).isEqualTo(2);
+    }
+
+    @Test
+    void aRestartMadeButNeverMarkedHandledIsAnnouncedOnTheRetryNotMadeTwice() {
+        deployer.onTestsCompleted(passed("todo", 1, 1, ONE));
+        IncidentDetected crash = incident("todo", 1, Remediation.RESTART);
+        store.failNextMarkHandled = true;
+
+        assertThatThrownBy(() -> deployer.onIncident(crash)).hasMessageContaining("database down");
+        DeploymentCompleted retried = deployer.onIncident(crash).orElseThrow();
+
+        assertThat(target.starts).isEqualTo(2);
+        assertThat(retried.url()).isEqualTo("http://127.0.0.1:9002");
+        assertThat(retried.cause()).isEqualTo(DeploymentCompleted.restartFor(crash.incidentId()));
+        assertThat(store.isHandled(crash.incidentId())).isTrue();
+    }
+
+    @Test
+    void aReplayedIncidentWhoseRestartWasReplacedSinceChangesNothing() {
+        deployer.onTestsCompleted(passed("todo", 1, 1, ONE));
+        IncidentDetected crash = incident("todo", 1, Remediation.RESTART);
+        deployer.onIncident(crash);
+        deployer.onTestsCompleted(passed("todo", 2, 1, TWO));
+
+        assertThat(deployer.onIncident(crash)).isEmpty();
+        assertThat(target.starts).isEqualTo(3);
     }
 
     @Test
@@ -113,8 +145,13 @@ class DeployerTest {
     static final class FakeTarget implements DeploymentTarget {
 
         final Map<String, Deployment> current = new HashMap<>();
+        final ProductRegistry registry;
         int starts;
         DeploymentFailedException failNext;
+
+        FakeTarget(ProductRegistry registry) {
+            this.registry = registry;
+        }
 
         @Override
         public String name() {
@@ -125,12 +162,16 @@ class DeployerTest {
         public Deployment deploy(Release release) throws DeploymentFailedException {
             Deployment started = start(release);
             current.put(release.spec(), started);
+            registry.promote(started, DeploymentCompleted.DEPLOY);
             return started;
         }
 
         @Override
         public Deployment restart(String spec, String cause) throws DeploymentFailedException {
-            return deploy(current.get(spec).release());
+            Deployment started = start(current.get(spec).release());
+            current.put(spec, started);
+            registry.restarted(started, cause);
+            return started;
         }
 
         @Override
@@ -158,6 +199,42 @@ class DeployerTest {
             int port = 9000 + starts;
             return new Deployment(release.spec(), release.version(), release.attempt(), release.artifactDigest(),
                     release.slo(), 1000L + starts, port, "http://127.0.0.1:" + port);
+        }
+    }
+
+    /** The deployer's store, whose database can go away for one call. */
+    static final class FlakyStore implements DeploymentStore {
+
+        private final InMemoryDeploymentStore store = new InMemoryDeploymentStore();
+        boolean failNextMarkHandled;
+
+        @Override
+        public Map<String, SpecState> load() {
+            return store.load();
+        }
+
+        @Override
+        public void save(SpecState spec, List<DeploymentRecord> written) {
+            store.save(spec, written);
+        }
+
+        @Override
+        public List<DeploymentRecord> history(String spec) {
+            return store.history(spec);
+        }
+
+        @Override
+        public boolean isHandled(String incidentId) {
+            return store.isHandled(incidentId);
+        }
+
+        @Override
+        public void markHandled(String incidentId) {
+            if (failNextMarkHandled) {
+                failNextMarkHandled = false;
+                throw new IllegalStateException("database down");
+            }
+            store.markHandled(incidentId);
         }
     }
 }
