@@ -7,10 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * Everything a decision reads about a spec version, in one statement: on this hop every round trip to PostgreSQL is
- * pipeline overhead (four separate reads cost ~15 ms of the planner's hop on 2 cores).
- */
+/** Everything a decision reads about a spec version, in one statement: every round trip on this hop is overhead. */
 @ApplicationScoped
 public class VersionStateRepository {
 
