@@ -1,6 +1,7 @@
 package dev.gigafactory.devstack.launcher;
 
 import dev.gigafactory.devstack.bench.Bench;
+import dev.gigafactory.devstack.infra.TempDirs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -26,8 +27,9 @@ public final class FactoryCli {
               submit FILE     publish a spec document (YAML or JSON) to the intake topic
               status [NAME]   list every spec, or show one spec's timeline
               demo            up, submit examples/specs/todo.yaml, follow it until the generated service answers
-              bench [N]       up, warm up (a spec per partition), time the todo spec alone (10 times), then
-                              N copies at once (default 50); writes the table to docs/benchmarks.md
+              bench [N]       a fresh fleet of its own (in .factory/bench/, stopped at the end): warm up (a spec
+                              per partition), time the todo spec alone (10 times), then N copies at once
+                              (default 50); writes the table to docs/benchmarks.md
               down            stop everything the fleet started
             environment: FACTORY_STATE_DIR (default <repo>/.factory), KAFKA_BOOTSTRAP_SERVERS and
               FACTORY_POSTGRES_URL (postgresql://user:password@host:port) to use external infrastructure,
@@ -156,16 +158,27 @@ public final class FactoryCli {
         return url.isPresent() ? 0 : 1;
     }
 
+    /**
+     * A fresh fleet of its own, stopped at the end: a fleet already up would share the cores, and a reused state dir
+     * brings back every product earlier runs deployed (the deployer re-adopts them as it starts).
+     */
     private int bench(int n) {
-        if (up() != 0) {
+        if (Fleet.running(stateDir).isPresent()) {
+            out.println("a fleet is up in " + stateDir + "; stop it first (./factory down): the bench measures a fleet "
+                    + "alone on the machine");
             return 1;
         }
-        FleetFile fleet = requireFleet();
-        try {
+        Path benchState = stateDir.resolve("bench");
+        TempDirs.delete(benchState);
+        FleetOptions options = FleetOptions.defaults(repoRoot).withStateDir(benchState).withDetached(true)
+                .withProgress(out::println);
+        try (Fleet fleet = Fleet.start(options.withJvmFlags(jvmFlags(options.jvmFlags()))).stopOnExit()) {
             Map<String, URI> services = new LinkedHashMap<>();
-            fleet.services().forEach((name, url) -> services.put(name, URI.create(url)));
-            new Bench(fleet.kafka(), services, stateDir, out, Duration.ofMinutes(10).plusSeconds(10L * n))
-                    .runAndDocument(repoRoot, n, 10, PidFile.in(stateDir).pids(), PidFile.INFRA);
+            fleet.addresses().services().forEach((name, url) -> services.put(name, URI.create(url)));
+            new Bench(fleet.kafkaBootstrapServers(), services, benchState, out,
+                    Duration.ofMinutes(10).plusSeconds(10L * n))
+                    .runAndDocument(repoRoot, n, 10, PidFile.in(benchState).pids(), PidFile.INFRA);
+            out.println("stopping the bench's fleet; its logs stay in " + benchState.resolve("logs"));
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
