@@ -2,7 +2,7 @@ package dev.gigafactory.planner.repository;
 
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.contracts.spec.ServiceSpec;
-import dev.gigafactory.planner.service.VersionState;
+import dev.gigafactory.planner.domain.VersionState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -10,6 +10,7 @@ import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.planner.domain.OutboxEvent;
 import dev.gigafactory.planner.domain.StoredPlan;
 import dev.gigafactory.planner.domain.StoredVersion;
+import dev.gigafactory.planner.domain.VersionState;
 import dev.gigafactory.planner.repository.BudgetRepository;
 import dev.gigafactory.planner.repository.OutboxRepository;
 import dev.gigafactory.planner.repository.PlanRepository;

@@ -7,6 +7,7 @@ import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.planner.domain.VersionState;
 import java.util.List;
 import java.util.function.Supplier;
 

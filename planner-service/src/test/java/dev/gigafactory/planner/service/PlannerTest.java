@@ -9,6 +9,7 @@ import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.validation.SpecValidator;
 import dev.gigafactory.planner.PlannerSamples;
+import dev.gigafactory.planner.domain.VersionState;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

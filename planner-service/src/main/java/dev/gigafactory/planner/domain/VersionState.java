@@ -1,4 +1,4 @@
-package dev.gigafactory.planner.service;
+package dev.gigafactory.planner.domain;
 
 import dev.gigafactory.contracts.spec.ServiceSpec;
 
