@@ -1,6 +1,7 @@
 package dev.gigafactory.e2e;
 
 import dev.gigafactory.devstack.launcher.Fleet;
+import dev.gigafactory.devstack.launcher.FleetLayout;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public final class FleetProducts {
     }
 
     private static String productsDir(Fleet fleet) {
-        return fleet.stateDir().toAbsolutePath().normalize() + "/work/deployer-service/products/";
+        return FleetLayout.productsDir(fleet.stateDir()) + "/";
     }
 
     private static List<ProcessHandle> running(String marker) {

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gigafactory.contracts.codec.InvalidEventException;
+import dev.gigafactory.contracts.topics.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class RecordProcessingTest {
 
-    private static final ConsumerRecord<String, byte[]> RECORD = new ConsumerRecord<>("factory.plans.created", 2, 41,
+    private static final ConsumerRecord<String, byte[]> RECORD = new ConsumerRecord<>(Topics.PLANS_CREATED, 2, 41,
             System.currentTimeMillis(), TimestampType.CREATE_TIME, 0, 0, "todo", new byte[0], new RecordHeaders(),
             Optional.empty());
     private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 5, 2);
@@ -44,9 +45,9 @@ class RecordProcessingTest {
 
         timed.blocking(RECORD, attempts::incrementAndGet);
 
-        assertThat(meters.get("gigafactory.consumer.wait").tag("topic", "factory.plans.created").timer().count())
+        assertThat(meters.get("gigafactory.consumer.wait").tag("topic", Topics.PLANS_CREATED).timer().count())
                 .isEqualTo(1);
-        assertThat(meters.get("gigafactory.consumer.processing").tag("topic", "factory.plans.created").timer()
+        assertThat(meters.get("gigafactory.consumer.processing").tag("topic", Topics.PLANS_CREATED).timer()
                 .count()).isEqualTo(1);
     }
 

@@ -1,5 +1,6 @@
 package dev.gigafactory.devstack.bench;
 
+import dev.gigafactory.devstack.launcher.FleetLayout;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ record FleetMemory(Map<String, Footprint> services, Footprint broker, Footprint 
 
     /** A deployed product runs its jar from the deployer's products dir under the fleet's state dir. */
     static List<ProcessHandle> products(Path stateDir) {
-        return withCommandLine(stateDir.toAbsolutePath().normalize() + "/work/deployer-service/products/").toList();
+        return withCommandLine(FleetLayout.productsDir(stateDir) + "/").toList();
     }
 
     /** The postmaster started on the fleet's data directory, and every process it forked. */

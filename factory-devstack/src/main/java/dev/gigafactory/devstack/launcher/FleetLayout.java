@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where things go under the state dir, and where the service jars come from. */
-final class FleetLayout {
+public final class FleetLayout {
 
     private FleetLayout() {
     }
@@ -19,6 +19,11 @@ final class FleetLayout {
 
     static Path workDir(Path stateDir, ServiceDef service) {
         return stateDir.resolve("work").resolve(service.name());
+    }
+
+    /** Where the fleet's deployer keeps the products it runs ({@code <spec>/v<n>/}): a product's jar lives here. */
+    public static Path productsDir(Path stateDir) {
+        return workDir(stateDir, ServiceDef.named("deployer-service")).resolve("products").toAbsolutePath().normalize();
     }
 
     static Path requireJar(Path repoRoot, ServiceDef service) {
