@@ -2,7 +2,6 @@ package dev.gigafactory.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,11 +24,6 @@ public final class ConsumerTimers {
 
     public ConsumerTimers(MeterRegistry meters) {
         this.meters = meters;
-    }
-
-    /** For tests and tools without a registry of their own. */
-    public static ConsumerTimers unregistered() {
-        return new ConsumerTimers(new SimpleMeterRegistry());
     }
 
     /** Notes how long the record waited; returns when its processing started (for {@link #processed}). */

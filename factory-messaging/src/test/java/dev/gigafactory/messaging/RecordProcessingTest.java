@@ -24,7 +24,8 @@ class RecordProcessingTest {
     private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 5, 2);
 
     private final ShutdownSignal shutdown = new ShutdownSignal();
-    private final RecordProcessing processing = new RecordProcessing(shutdown, FAST, ConsumerTimers.unregistered());
+    private final RecordProcessing processing = new RecordProcessing(shutdown, FAST,
+            new ConsumerTimers(new SimpleMeterRegistry()));
     private final AtomicInteger attempts = new AtomicInteger();
 
     @Test
