@@ -16,6 +16,8 @@ public final class Excerpts {
     public static final int LOG_LIMIT = 4000;
     /** Bound for a value quoted inside a step message. */
     public static final int VALUE_LIMIT = 160;
+    /** Bound for a body kept whole as repair evidence. */
+    public static final int EVIDENCE_LIMIT = 1000;
 
     private Excerpts() {
     }
@@ -67,5 +69,14 @@ public final class Excerpts {
     /** The text of a response body, shortened, on one line. */
     public static String body(String text) {
         return head(text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " "), VALUE_LIMIT);
+    }
+
+    /** A body kept as repair evidence: longer than a quote, still bounded; null stays null. */
+    public static String evidence(String text) {
+        return text == null ? null : head(text.strip(), EVIDENCE_LIMIT);
+    }
+
+    public static String evidence(JsonNode value) {
+        return value == null || value.isMissingNode() ? null : head(value.toString(), EVIDENCE_LIMIT);
     }
 }

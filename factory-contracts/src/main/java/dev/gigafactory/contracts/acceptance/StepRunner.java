@@ -34,12 +34,16 @@ public final class StepRunner {
         Placeholders placeholders = new Placeholders(saved);
         List<String> problems = new ArrayList<>();
         Integer actualStatus = null;
+        String requestBody = null;
+        String actualBody = null;
         try {
             path = placeholders.inPath(path);
             JsonNode body = step.request() == null ? null : placeholders.inJson(step.request().body());
+            requestBody = Excerpts.evidence(body);
             Duration limit = timeout.compareTo(SHORTEST_REQUEST) < 0 ? SHORTEST_REQUEST : timeout;
             ProductClient.Reply reply = client.send(baseUrl, method, path, body, limit);
             actualStatus = reply.status();
+            actualBody = reply.text().isBlank() ? null : Excerpts.evidence(reply.text());
             problems.addAll(check(step, placeholders, reply));
             if (problems.isEmpty()) {
                 problems.addAll(save(step, reply, saved));
@@ -49,7 +53,19 @@ public final class StepRunner {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         String message = problems.isEmpty() ? "ok" : String.join("; ", problems);
-        return new StepResult(index, method, path, expectedStatus, actualStatus, problems.isEmpty(), message, millis);
+        return new StepResult(index, method, path, expectedStatus, actualStatus, problems.isEmpty(), message, millis,
+                requestBody, expectedBody(step, placeholders), actualBody);
+    }
+
+    private static String expectedBody(AcceptanceStep step, Placeholders placeholders) {
+        if (step.expect() == null || step.expect().body() == null) {
+            return null;
+        }
+        try {
+            return Excerpts.evidence(placeholders.inJson(step.expect().body()));
+        } catch (AcceptanceException e) {
+            return Excerpts.evidence(step.expect().body());
+        }
     }
 
     /** A step that was not sent because an earlier one failed or the time ran out. */

@@ -6,22 +6,21 @@ import java.util.Optional;
 
 /** Each event record with its CloudEvent type and the topic it travels on. */
 public enum EventType {
-    SPEC_ACCEPTED("dev.gigafactory.spec.accepted.v1", Topics.SPECS_ACCEPTED, SpecAccepted.class), SPEC_REJECTED(
-            "dev.gigafactory.spec.rejected.v1", Topics.SPECS_REJECTED,
-            SpecRejected.class), PLAN_CREATED("dev.gigafactory.plan.created.v1", Topics.PLANS_CREATED,
-                    PlanCreated.class), PLAN_ABANDONED("dev.gigafactory.plan.abandoned.v1", Topics.PLANS_CREATED,
-                            PlanAbandoned.class), CODE_GENERATED("dev.gigafactory.code.generated.v1",
-                                    Topics.CODE_GENERATED,
-                                    CodeGenerated.class), TESTS_COMPLETED("dev.gigafactory.tests.completed.v1",
-                                            Topics.TESTS_COMPLETED, TestsCompleted.class), DEPLOYMENT_COMPLETED(
-                                                    "dev.gigafactory.deployment.completed.v1",
-                                                    Topics.DEPLOYMENTS_COMPLETED,
-                                                    DeploymentCompleted.class), INCIDENT_DETECTED(
-                                                            "dev.gigafactory.incident.detected.v1",
-                                                            Topics.INCIDENTS_DETECTED,
-                                                            IncidentDetected.class), LEDGER_ENTRY_RECORDED(
-                                                                    "dev.gigafactory.ledger.entry.v1", Topics.LEDGER,
-                                                                    LedgerEntryRecorded.class);
+    // @formatter:off
+    SPEC_ACCEPTED("dev.gigafactory.spec.accepted.v1", Topics.SPECS_ACCEPTED, SpecAccepted.class),
+    SPEC_RETRIED("dev.gigafactory.spec.retried.v1", Topics.SPECS_ACCEPTED, SpecRetried.class),
+    SPEC_REJECTED("dev.gigafactory.spec.rejected.v1", Topics.SPECS_REJECTED, SpecRejected.class),
+    SPEC_UNCHANGED("dev.gigafactory.spec.unchanged.v1", Topics.SPECS_REJECTED, SpecUnchanged.class),
+    PLAN_CREATED("dev.gigafactory.plan.created.v1", Topics.PLANS_CREATED, PlanCreated.class),
+    PLAN_ABANDONED("dev.gigafactory.plan.abandoned.v1", Topics.PLANS_CREATED, PlanAbandoned.class),
+    CODE_GENERATED("dev.gigafactory.code.generated.v1", Topics.CODE_GENERATED, CodeGenerated.class),
+    TESTS_COMPLETED("dev.gigafactory.tests.completed.v1", Topics.TESTS_COMPLETED, TestsCompleted.class),
+    TESTS_WAITING("dev.gigafactory.tests.waiting.v1", Topics.TESTS_COMPLETED, TestsWaiting.class),
+    DEPLOYMENT_COMPLETED("dev.gigafactory.deployment.completed.v1", Topics.DEPLOYMENTS_COMPLETED,
+            DeploymentCompleted.class),
+    INCIDENT_DETECTED("dev.gigafactory.incident.detected.v1", Topics.INCIDENTS_DETECTED, IncidentDetected.class),
+    LEDGER_ENTRY_RECORDED("dev.gigafactory.ledger.entry.v1", Topics.LEDGER, LedgerEntryRecorded.class);
+    // @formatter:on
 
     private final String ceType;
     private final String topic;

@@ -2,9 +2,8 @@ package dev.gigafactory.contracts.events;
 
 /** A fact one stage of the factory publishes. Every event names its spec, the spec version and the attempt. */
 public sealed interface FactoryEvent
-        permits SpecAccepted, SpecRejected, PlanCreated, PlanAbandoned, CodeGenerated, TestsCompleted,
-        DeploymentCompleted,
-        IncidentDetected, LedgerEntryRecorded {
+        permits SpecAccepted, SpecRetried, SpecRejected, SpecUnchanged, PlanCreated, PlanAbandoned, CodeGenerated,
+        TestsCompleted, TestsWaiting, DeploymentCompleted, IncidentDetected, LedgerEntryRecorded {
 
     String spec();
 
