@@ -1,7 +1,10 @@
 package dev.gigafactory.deployer.messaging;
 
 import dev.gigafactory.contracts.codec.CloudEventCodec;
+import dev.gigafactory.contracts.codec.InvalidEventException;
+import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.TestsCompleted;
+import dev.gigafactory.contracts.events.TestsWaiting;
 import dev.gigafactory.deployer.service.Deployer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +12,10 @@ import dev.gigafactory.messaging.RecordProcessing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Verdicts in, deployments out. A record that is not a TestsCompleted fails and goes to the dead-letter topic. */
+/**
+ * Verdicts in, deployments out. A tester's TestsWaiting is skipped; any other record that is not a TestsCompleted
+ * fails and goes to the dead-letter topic.
+ */
 @ApplicationScoped
 public class TestsCompletedListener {
 
@@ -28,8 +34,14 @@ public class TestsCompletedListener {
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
         processing.blocking(record, () -> {
-            TestsCompleted verdict = CloudEventCodec.decode(record.headers(), record.value(), TestsCompleted.class)
-                    .data();
+            FactoryEvent event = CloudEventCodec.decode(record.headers(), record.value()).data();
+            if (event instanceof TestsWaiting) {
+                return; // the tester is waiting out an outage: nothing to deploy yet
+            }
+            if (!(event instanceof TestsCompleted verdict)) {
+                throw new InvalidEventException("expected TestsCompleted but the record is " + event.getClass()
+                        .getSimpleName());
+            }
             deployer.onTestsCompleted(verdict).ifPresent(publisher::publish);
         });
     }

@@ -9,7 +9,9 @@ import dev.gigafactory.contracts.events.PlanAbandoned;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecRejected;
+import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.TestsCompleted;
+import dev.gigafactory.contracts.events.TestsWaiting;
 import dev.gigafactory.monitor.domain.StageProgress;
 import dev.gigafactory.monitor.domain.Trouble;
 import java.time.Duration;
@@ -76,6 +78,11 @@ public final class StageTracker {
         Stage stage = null;
         if (event instanceof SpecAccepted) {
             stage = new Stage("accepted", false);
+        } else if (event instanceof SpecRetried) {
+            stage = new Stage("retried", false);
+        } else if (event instanceof TestsWaiting) {
+            // the tester's outage, shown by its readiness: replanning cannot help, so it is not watched as stuck
+            stage = new Stage("waiting", true);
         } else if (event instanceof SpecRejected) {
             stage = new Stage("rejected", true);
         } else if (event instanceof PlanCreated) {

@@ -1,5 +1,6 @@
 package dev.gigafactory.intake.messaging;
 
+import dev.gigafactory.intake.service.RetryService;
 import dev.gigafactory.intake.service.SubmissionService;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -17,10 +18,12 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final SubmissionService submissions;
+    private final RetryService retries;
     private final Vertx vertx;
 
-    public OutboxRelay(SubmissionService submissions, Vertx vertx) {
+    public OutboxRelay(SubmissionService submissions, RetryService retries, Vertx vertx) {
         this.submissions = submissions;
+        this.retries = retries;
         this.vertx = vertx;
     }
 
@@ -28,6 +31,7 @@ public class OutboxRelay {
         // Hibernate Reactive needs a Vert.x context; start-up observers run on the main thread.
         vertx.getOrCreateContext().runOnContext(ignored -> submissions.publishUnpublishedVersions()
                 .chain(submissions::publishUnpublishedRejections)
+                .chain(retries::publishUnpublishedRetries)
                 .subscribe().with(done -> LOG.debug("outbox relayed"),
                         failure -> LOG.error("outbox relay failed; it runs again at the next start", failure)));
     }

@@ -3,6 +3,8 @@ package dev.gigafactory.intake.messaging;
 import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecRejected;
+import dev.gigafactory.contracts.events.SpecRetried;
+import dev.gigafactory.contracts.events.SpecUnchanged;
 import dev.gigafactory.messaging.EventSender;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,14 @@ public class SpecEventPublisher {
 
     public Uni<Void> publish(SpecAccepted event) {
         return send(accepted, event);
+    }
+
+    public Uni<Void> publish(SpecRetried event) {
+        return send(accepted, event);
+    }
+
+    public Uni<Void> publish(SpecUnchanged event) {
+        return send(rejected, event);
     }
 
     public Uni<Void> publish(SpecRejected event) {

@@ -22,7 +22,8 @@ public class SubmissionListener {
     }
 
     /**
-     * Every document gets an answer on the accepted or rejected topic. One whose bytes are not even text is, in
+     * Every document gets an answer on the accepted or rejected topic (an unchanged one: SpecUnchanged, saying where
+     * its version is and, if it failed, how to retry it). One whose bytes are not even text is, in
      * addition, failed here so the channel's failure strategy copies it to the dead-letter topic with the reason in
      * its headers, and the partition moves on.
      */
@@ -32,6 +33,9 @@ public class SubmissionListener {
         return processing.reactive(record, () -> submissions.submit(record.value(), source).chain(outcome -> {
             if (outcome instanceof SubmissionOutcome.Rejected rejected && rejected.unreadable()) {
                 return Uni.createFrom().failure(new UnreadableRecordException(rejected.problems().get(0).message()));
+            }
+            if (outcome instanceof SubmissionOutcome.Unchanged unchanged) {
+                return submissions.announceUnchanged(unchanged, source);
             }
             return Uni.createFrom().voidItem();
         }));

@@ -32,6 +32,17 @@ final class SpecStatusQueries {
                 .getSingleResultOrNull());
     }
 
+    /** The newest timeline entry of the version that failed it, or null. */
+    static Uni<StageChange> lastFailure(String name, int version) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from StageChange where name = ?1 and version = ?2 and stage = 'failed'"
+                        + " order by at desc, id desc", StageChange.class)
+                .setParameter(1, name)
+                .setParameter(2, version)
+                .setMaxResults(1)
+                .getSingleResultOrNull());
+    }
+
     static Uni<List<StageChange>> timeline(String name, int version) {
         return Panache.getSession().chain(session -> session
                 .createSelectionQuery("from StageChange where name = ?1 and version = ?2 order by at, id",

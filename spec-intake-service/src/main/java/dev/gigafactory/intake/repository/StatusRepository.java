@@ -70,6 +70,10 @@ public class StatusRepository {
         return SpecStatusQueries.status(name, version);
     }
 
+    public Uni<StageChange> lastFailure(String name, int version) {
+        return SpecStatusQueries.lastFailure(name, version);
+    }
+
     public Uni<List<StageChange>> timeline(String name, int version) {
         return SpecStatusQueries.timeline(name, version);
     }

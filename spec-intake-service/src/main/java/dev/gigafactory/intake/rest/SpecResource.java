@@ -3,6 +3,8 @@ package dev.gigafactory.intake.rest;
 import dev.gigafactory.contracts.events.Submission;
 import dev.gigafactory.intake.config.IntakeConfig;
 import dev.gigafactory.intake.domain.Stage;
+import dev.gigafactory.intake.service.RetryOutcome;
+import dev.gigafactory.intake.service.RetryService;
 import dev.gigafactory.intake.service.StageBroadcaster;
 import dev.gigafactory.intake.service.SpecViews;
 import dev.gigafactory.intake.service.StageChanged;
@@ -34,13 +36,15 @@ public class SpecResource {
     private static final String NAME = "[a-z]([-a-z0-9]{0,38}[a-z0-9])?";
 
     private final SubmissionService submissions;
+    private final RetryService retries;
     private final StatusQueryService status;
     private final StageBroadcaster broadcaster;
     private final IntakeConfig config;
 
-    public SpecResource(SubmissionService submissions, StatusQueryService status, StageBroadcaster broadcaster,
-            IntakeConfig config) {
+    public SpecResource(SubmissionService submissions, RetryService retries, StatusQueryService status,
+            StageBroadcaster broadcaster, IntakeConfig config) {
         this.submissions = submissions;
+        this.retries = retries;
         this.status = status;
         this.broadcaster = broadcaster;
         this.config = config;
@@ -58,15 +62,36 @@ public class SpecResource {
     private static Response answer(SubmissionOutcome outcome) {
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
             return Response.accepted(new SpecViews.Submitted(accepted.name(), accepted.version(),
-                    statusUrl(accepted.name()), null, null)).build();
+                    statusUrl(accepted.name()), null, null, null, null)).build();
         }
         if (outcome instanceof SubmissionOutcome.Unchanged unchanged) {
             return Response.ok(new SpecViews.Submitted(unchanged.name(), unchanged.version(),
-                    statusUrl(unchanged.name()), true, "identical to version " + unchanged.version()
-                            + " once normalised; nothing new to build"))
+                    statusUrl(unchanged.name()), true, unchanged.message(), unchanged.stage(),
+                    SpecViews.RetryHint.of(unchanged.name(), unchanged.failure())))
                     .build();
         }
         return Problems.invalidSpec(((SubmissionOutcome.Rejected) outcome).problems());
+    }
+
+    /** Builds the newest version again, unchanged, with a fresh budget: only once it has failed for good. */
+    @POST
+    @Path("{name}/retry")
+    public Uni<Response> retry(@PathParam("name") String name) {
+        if (!name.matches(NAME)) {
+            return Uni.createFrom().item(notFound(name));
+        }
+        return retries.retry(name, Submission.fromRest(UUID.randomUUID().toString())).map(SpecResource::answer);
+    }
+
+    private static Response answer(RetryOutcome outcome) {
+        if (outcome instanceof RetryOutcome.Retried retried) {
+            return Response.accepted(new SpecViews.Retrying(retried.name(), retried.version(), retried.retry(),
+                    statusUrl(retried.name()))).build();
+        }
+        if (outcome instanceof RetryOutcome.Refused refused) {
+            return Problems.of(409, "Nothing to retry", refused.why());
+        }
+        return notFound(((RetryOutcome.NoSuchSpec) outcome).name());
     }
 
     @GET

@@ -13,7 +13,22 @@ public final class SpecViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Submitted(String name, int version, String status, Boolean unchanged, String message) {
+    public record Submitted(String name, int version, String status, Boolean unchanged, String message,
+            String stage, RetryHint retry) {
+    }
+
+    /** How to build a version that failed for good again: the reason, and the command and URL that retry it. */
+    public record RetryHint(String reason, String command, String url) {
+
+        public static RetryHint of(String name, String reason) {
+            return reason == null
+                    ? null
+                    : new RetryHint(reason, "./factory retry " + name, "/api/specs/" + name + "/retry");
+        }
+    }
+
+    /** The answer to a retry that was taken. */
+    public record Retrying(String name, int version, int retry, String status) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,7 +43,8 @@ public final class SpecViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Detail(String name, int version, String stage, String url, List<StageChanged> timeline) {
+    public record Detail(String name, int version, String digest, String stage, String url, RetryHint retry,
+            List<StageChanged> timeline) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,11 +8,16 @@ import dev.gigafactory.contracts.events.PlanAbandoned;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecRejected;
+import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.TestsCompleted;
+import dev.gigafactory.contracts.events.TestsWaiting;
 import dev.gigafactory.intake.domain.Stage;
 import java.util.List;
 
-/** Which stage each pipeline event moves its spec version to. */
+/**
+ * Which stage each pipeline event moves its spec version to. A {@code SpecUnchanged} moves none: it answers a
+ * submission, the version stays where it is.
+ */
 public final class StageMapping {
 
     /** A stage a spec version reaches, with its URL (once deployed) and a short human detail. */
@@ -25,6 +30,13 @@ public final class StageMapping {
     public static List<StageUpdate> of(FactoryEvent event) {
         if (event instanceof SpecAccepted accepted) {
             return one(Stage.ACCEPTED, null, accepted.changes().size() + " change(s), " + accepted.digest());
+        }
+        if (event instanceof SpecRetried retried) {
+            return one(Stage.RETRIED, null, "retry " + retried.retry() + " via " + retried.source().channel()
+                    + ", with a fresh budget; it had failed: " + retried.previousFailure());
+        }
+        if (event instanceof TestsWaiting waiting) {
+            return one(Stage.WAITING, null, "tester cannot run: " + waiting.reason());
         }
         if (event instanceof SpecRejected rejected) {
             return one(Stage.REJECTED, null, rejected.problems().size() + " problem(s): " + rejected.problems()

@@ -30,8 +30,13 @@ public class StatusQueryService {
     public Uni<SpecViews.Detail> newest(String name) {
         return status.newest(name).chain(current -> current == null
                 ? Uni.createFrom().nullItem()
-                : timeline(current).map(timeline -> new SpecViews.Detail(current.name, current.version,
-                        current.stage, current.url, timeline)));
+                : versions.byVersion(name, current.version).chain(stored -> status.lastFailure(name,
+                        current.version).chain(
+                                failure -> timeline(current).map(timeline -> new SpecViews.Detail(
+                                        current.name, current.version, stored == null ? null : stored.digest,
+                                        current.stage, current.url, SpecViews.RetryHint.of(name, RetryRule
+                                                .failedForGood(current, failure).orElse(null)),
+                                        timeline)))));
     }
 
     public Uni<SpecViews.VersionDetail> version(String name, int version) {

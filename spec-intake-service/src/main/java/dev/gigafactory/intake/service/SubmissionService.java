@@ -4,6 +4,7 @@ import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecChange;
 import dev.gigafactory.contracts.events.SpecRejected;
+import dev.gigafactory.contracts.events.SpecUnchanged;
 import dev.gigafactory.contracts.events.Submission;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.spec.SpecDiff;
@@ -15,6 +16,7 @@ import dev.gigafactory.intake.domain.SpecVersion;
 import dev.gigafactory.intake.messaging.SpecEventPublisher;
 import dev.gigafactory.intake.repository.SpecRejectionRepository;
 import dev.gigafactory.intake.repository.SpecVersionRepository;
+import dev.gigafactory.intake.repository.StatusRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,13 +33,15 @@ public class SubmissionService {
     private final SpecValidator validator = new SpecValidator();
     private final SpecVersionRepository versions;
     private final SpecRejectionRepository rejections;
+    private final StatusRepository status;
     private final TimelineService timeline;
     private final SpecEventPublisher publisher;
 
     public SubmissionService(SpecVersionRepository versions, SpecRejectionRepository rejections,
-            TimelineService timeline, SpecEventPublisher publisher) {
+            StatusRepository status, TimelineService timeline, SpecEventPublisher publisher) {
         this.versions = versions;
         this.rejections = rejections;
+        this.status = status;
         this.timeline = timeline;
         this.publisher = publisher;
     }
@@ -52,10 +56,25 @@ public class SubmissionService {
         Uni<SubmissionOutcome> stored = Panache.withTransaction(() -> versions.lockName(spec.name())
                 .chain(() -> versions.latest(spec.name()))
                 .chain(latest -> latest != null && latest.digest.equals(digest)
-                        ? Uni.createFrom().item(new SubmissionOutcome.Unchanged(spec.name(), latest.version, digest))
+                        ? unchanged(latest)
                         : storeNext(spec, digest, latest, source)));
         // An unchanged resubmission relays too: it may be the retry of one whose announcement failed after commit.
         return stored.call(this::publishUnpublishedVersions);
+    }
+
+    private Uni<SubmissionOutcome> unchanged(SpecVersion latest) {
+        return status.status(latest.name, latest.version).chain(current -> status.lastFailure(latest.name,
+                latest.version).map(
+                        failure -> new SubmissionOutcome.Unchanged(latest.name, latest.version,
+                                latest.digest, current == null ? null : current.stage,
+                                RetryRule.failedForGood(current, failure).orElse(null))));
+    }
+
+    /** The answer a Kafka client gets for an unchanged document, on the rejected topic: it is told, not ignored. */
+    public Uni<Void> announceUnchanged(SubmissionOutcome.Unchanged unchanged, Submission source) {
+        return publisher.publish(new SpecUnchanged(unchanged.name(), unchanged.version(), 0, unchanged.digest(),
+                unchanged.stage(), unchanged.message(),
+                unchanged.failure() == null ? null : RetryRule.hint(unchanged.name()), source, Instant.now()));
     }
 
     private Uni<SubmissionOutcome> storeNext(ServiceSpec spec, String digest, SpecVersion latest, Submission source) {

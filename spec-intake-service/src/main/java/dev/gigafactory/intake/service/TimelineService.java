@@ -2,6 +2,8 @@ package dev.gigafactory.intake.service;
 
 import dev.gigafactory.contracts.codec.CloudEvent;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.events.EventType;
+import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.Submission;
 import dev.gigafactory.intake.domain.Stage;
@@ -33,6 +35,23 @@ public class TimelineService {
         StageChange change = change(name, version, Stage.SUBMITTED, at, "submission/" + source.id(), "submission",
                 "via " + source.channel());
         return append(change, null).replaceWithVoid();
+    }
+
+    /**
+     * Called inside the transaction that stores a retry, under the id its event will carry: when the event comes back
+     * from the topic it finds its entry there.
+     */
+    Uni<StageChanged> retried(SpecRetried event, String eventId) {
+        StageMapping.StageUpdate update = StageMapping.of(event).get(0);
+        return append(change(event.spec(), event.version(), update.stage(), event.retriedAt(), eventId,
+                EventType.SPEC_RETRIED.ceType(), update.detail()), null);
+    }
+
+    /** For a change committed outside {@link #record}: live followers hear of it once it is committed. */
+    void announce(StageChanged change) {
+        if (change != null) {
+            broadcaster.publish(change);
+        }
     }
 
     /** Idempotent: a replayed event finds its timeline entries already there and changes nothing. */

@@ -39,6 +39,12 @@ class ApiKeyTest {
     }
 
     @Test
+    void aRetryIsAWriteToo() {
+        given().post("/api/specs/keyed/retry").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer k-one").post("/api/specs/keyed-unknown/retry").then().statusCode(404);
+    }
+
+    @Test
     void readsStayOpen() {
         given().when().get("/api/specs").then().statusCode(200);
     }
