@@ -9,7 +9,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.events.TestsWaiting;
 import dev.gigafactory.contracts.topics.Topics;
+import java.time.Instant;
 import dev.gigafactory.deployer.service.DeploymentTarget;
 import dev.gigafactory.devstack.testing.FixtureProducts;
 import dev.gigafactory.deployer.testing.Http;
@@ -121,6 +123,19 @@ class TestsCompletedListenerTest {
 
         assertThat(deployed.attempt()).isEqualTo(2);
         assertThat(deploymentsOf(spec)).hasSize(1);
+    }
+
+    @Test
+    void aTesterWaitingOutAnOutageIsSkippedNotDeadLettered() {
+        String spec = newSpec();
+        kafka.publish(new TestsWaiting(spec, 1, 1, "sha256:" + "a".repeat(64), "bubblewrap is not installed",
+                Instant.now()));
+        // Same key, same partition: once the verdict behind it is deployed, the waiting notice was consumed first.
+        kafka.publish(passed(spec, 1, 1, artifacts.put(FixtureProducts.jar("after-the-outage"))));
+
+        kafka.awaitEvent(DeploymentCompleted.class, d -> d.spec().equals(spec), WAIT);
+
+        assertThat(kafka.records(Topics.DLQ)).noneMatch(dead -> spec.equals(dead.key()));
     }
 
     @Test
