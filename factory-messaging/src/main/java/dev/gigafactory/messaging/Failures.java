@@ -39,7 +39,7 @@ public final class Failures {
         if (t instanceof InvalidEventException || t instanceof PoisonRecord) {
             return FailureKind.POISON;
         }
-        if (isUnreachable(t)) {
+        if (t instanceof Outage || isUnreachable(t)) {
             return FailureKind.OUTAGE;
         }
         String sqlState = sqlState(t);

@@ -21,6 +21,12 @@ class FailuresTest {
         }
     }
 
+    static final class NoSandbox extends RuntimeException implements Outage {
+        NoSandbox() {
+            super("bubblewrap is not installed");
+        }
+    }
+
     static Stream<Arguments> failures() {
         return Stream.of(
                 Arguments.of("undecodable event", new InvalidEventException("no ce_type header"), FailureKind.POISON),
@@ -31,6 +37,7 @@ class FailuresTest {
                         "Connection refused: localhost/127.0.0.1:5432")), FailureKind.OUTAGE),
                 Arguments.of("broker did not ack in time", new IllegalStateException("TestsCompleted was not "
                         + "published", new TimeoutException()), FailureKind.OUTAGE),
+                Arguments.of("service's own outage", new IllegalStateException(new NoSandbox()), FailureKind.OUTAGE),
                 Arguments.of("partition leader moved", new NotLeaderOrFollowerException("moved"), FailureKind.OUTAGE),
                 Arguments.of("JDBC connection lost", new SQLException("I/O error", "08006"), FailureKind.OUTAGE),
                 Arguments.of("database shutting down", new SQLException("terminating connection", "57P01"),

@@ -29,7 +29,7 @@ public class TesterBeans {
                 config.outputLimitMib() * mib, config.scratchLimitMib() * mib);
         return new GateSettings(paths.workDir(), config.compileTimeout(), config.unitTestTimeout(),
                 config.startTimeout(), config.requestTimeout(), config.runTimeout(), config.keepFailedWorkspace(),
-                config.sandbox(), limits, config.robustness());
+                config.sandbox(), limits, config.robustness(), config.bubblewrap(), config.minFreeDiskMib());
     }
 
     @Produces

@@ -34,11 +34,20 @@ public interface TesterConfig {
     boolean keepFailedWorkspace();
 
     /**
-     * Where generated code runs: {@code bwrap} (bubblewrap; when it is missing every run fails "sandbox unavailable")
-     * or {@code none}, which runs it unconfined and must be asked for explicitly.
+     * Where generated code runs: {@code bwrap} (bubblewrap; while it is missing or broken the tester is not ready and
+     * every record waits, its attempt unspent) or {@code none}, which runs it unconfined and must be asked for
+     * explicitly.
      */
     @WithDefault("bwrap")
     Sandbox.Mode sandbox();
+
+    /** The bubblewrap executable: a name looked up on PATH, or a path. */
+    @WithDefault("bwrap")
+    String bubblewrap();
+
+    /** Below this much free space (MiB) under the work dir no run starts: records wait until there is room. */
+    @WithDefault("256")
+    long minFreeDiskMib();
 
     /** CPU time each sandboxed process (unit-test JVM, product) may use. */
     @WithDefault("120s")

@@ -77,18 +77,25 @@ public final class Sandbox {
     private static final String RELAY_CLASSES = "/opt/gigafactory-relay";
     private static final String SOCKET_NAME = "relay.sock";
 
+    // A missing or broken bubblewrap is an outage that an operator fixes while the tester runs: probe again, but
+    // at most this often, so a readiness poll or a waiting record costs one trial run a second at most.
+    private static final long REPROBE_NANOS = 1_000_000_000L;
+
     private final Mode mode;
     private final Limits limits;
     private final SandboxMounts mounts;
-    private final Path relayClasses;
-    private final Optional<String> unavailable;
+    private final Path stateDir;
+    private Optional<String> unavailable;
+    private long probedAt;
+    private boolean probed;
+    private volatile Path relayClasses;
 
     private Sandbox(Mode mode, Limits limits, Path stateDir, String bwrap) {
         this.mode = mode;
         this.limits = limits;
+        this.stateDir = stateDir;
         this.mounts = mode == Mode.BWRAP ? SandboxMounts.forThisJdk(bwrap) : null;
-        this.unavailable = mode == Mode.BWRAP ? probe(mounts) : Optional.empty();
-        this.relayClasses = mode == Mode.BWRAP && unavailable.isEmpty() ? installRelay(stateDir) : null;
+        this.unavailable = Optional.empty();
     }
 
     /** {@code stateDir}: a tester-owned directory for the relay's class file (mounted read-only). */
@@ -96,7 +103,7 @@ public final class Sandbox {
         return new Sandbox(mode, limits, stateDir, "bwrap");
     }
 
-    /** With another bubblewrap executable: tests use a missing one to see the gate refuse to run. */
+    /** With another bubblewrap executable (a path, or a name looked up on PATH): {@code tester.bubblewrap}. */
     public static Sandbox of(Mode mode, Limits limits, Path stateDir, String bwrap) {
         return new Sandbox(mode, limits, stateDir, bwrap);
     }
@@ -109,8 +116,20 @@ public final class Sandbox {
         return limits;
     }
 
-    /** Why untrusted code cannot run here (bubblewrap missing or not working), or empty when it can. */
-    public Optional<String> unavailable() {
+    /**
+     * Why untrusted code cannot run here (bubblewrap missing or not working), or empty when it can. Probed again at
+     * most once a second, so it turns empty as soon as bubblewrap is installed (and the relay is installed then).
+     */
+    public synchronized Optional<String> unavailable() {
+        if (mode != Mode.BWRAP) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        if (!probed || now - probedAt >= REPROBE_NANOS) {
+            unavailable = probe(mounts).or(this::relayProblem);
+            probedAt = now;
+            probed = true;
+        }
         return unavailable;
     }
 
@@ -136,7 +155,7 @@ public final class Sandbox {
             wrapped.addAll(mounts.bwrap(jail, limits.scratchBytes()));
             if (jail.relayDir() != null) {
                 wrapped.addAll(List.of("--bind", jail.relayDir().toString(), "/run/gigafactory", "--ro-bind",
-                        relayClasses.toString(), RELAY_CLASSES));
+                        relay().toString(), RELAY_CLASSES));
             }
         }
         if (mode == Mode.BWRAP) {
@@ -163,6 +182,26 @@ public final class Sandbox {
                     .append(jail.port()).append(" </dev/null >/dev/null 2>&1 & ");
         }
         return script.append("exec \"$@\"").toString();
+    }
+
+    // Installed by the first probe that finds bubblewrap working; the gate always asks before it runs anything.
+    private Path relay() {
+        Path installed = relayClasses;
+        if (installed == null) {
+            throw new IllegalStateException("the sandbox is not available: " + unavailable().orElse("not probed"));
+        }
+        return installed;
+    }
+
+    private Optional<String> relayProblem() {
+        if (relayClasses == null) {
+            try {
+                relayClasses = installRelay(stateDir);
+            } catch (UncheckedIOException e) {
+                return Optional.of(e.getMessage() + ": " + e.getCause().getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> probe(SandboxMounts mounts) {

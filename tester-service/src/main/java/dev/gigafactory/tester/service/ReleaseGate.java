@@ -4,20 +4,23 @@ import dev.gigafactory.contracts.acceptance.AcceptanceRunner;
 import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.SourceTree;
+import dev.gigafactory.contracts.codec.Digests;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.tester.domain.ProductManifest;
 import dev.gigafactory.tester.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The release gate: a generated source tree in, a verdict out. Build it, run its own tests, start it, run the
  * spec's acceptance cases and the generated robustness suite against it, everything it runs confined in the
- * {@link Sandbox} (compiling runs no product code: annotation processing is off); only a jar that passed all of that goes to the artifact store. Every problem
- * with the product is a failed verdict saying what went wrong; only broken infrastructure (an unwritable work dir)
- * throws.
+ * {@link Sandbox} (compiling runs no product code: annotation processing is off); only a jar that passed all of that
+ * goes to the artifact store. Every problem with the product is a failed verdict saying what went wrong. A gate that
+ * cannot run at all (no sandbox, a full disk, an unwritable work dir, sources not in the store) is the tester's
+ * outage, not the product's: it throws {@link GateUnavailableException} and the record waits, its attempt unspent.
  */
 public final class ReleaseGate implements AutoCloseable {
 
@@ -25,47 +28,54 @@ public final class ReleaseGate implements AutoCloseable {
 
     private final ArtifactStore store;
     private final GateSettings settings;
-    private final Sandbox sandbox;
     private final ChildProcesses processes;
+    private final GateConditions conditions;
     private final ProductBuild build;
     private final AcceptanceStage acceptance;
     private volatile boolean closed;
 
     public ReleaseGate(ArtifactStore store, GateSettings settings) {
         this(store, settings, new ChildProcesses(Sandbox.of(settings.sandbox(), settings.limits(),
-                settings.workDir().resolve("sandbox")), System.getenv()));
+                settings.workDir().resolve("sandbox"), settings.bubblewrap()), System.getenv()));
     }
 
     /** With the sandbox and the environment given (tests plant fake secrets, or a missing bubblewrap). */
     ReleaseGate(ArtifactStore store, GateSettings settings, ChildProcesses processes) {
         this.store = store;
         this.settings = settings;
-        this.sandbox = processes.sandbox();
-        sandbox.unavailable().ifPresent(reason -> LOG.log(System.Logger.Level.ERROR,
-                "no sandbox: every run will fail until it is fixed (or tester.sandbox=none is set): " + reason));
         this.processes = processes;
+        this.conditions = new GateConditions(processes.sandbox(), settings.workDir(), settings.minFreeDiskMib());
+        conditions.machineProblems(false).values().forEach(reason -> LOG.log(System.Logger.Level.ERROR,
+                "the gate cannot run (records wait until it is fixed): " + reason));
         this.build = new ProductBuild(new JavaBuild(), new UnitTestRunner(processes), settings);
         this.acceptance = new AcceptanceStage(new AcceptanceRunner(settings.requestTimeout()), processes, settings);
     }
 
+    /** What keeps the gate from running now, for the readiness check. */
+    public GateConditions conditions() {
+        return conditions;
+    }
+
+    /**
+     * The verdict on the code; throws {@link GateUnavailableException} when the gate cannot run it now (untrusted code
+     * never runs unconfined by accident: only an explicit tester.sandbox=none allows that).
+     */
     public TestsCompleted test(CodeGenerated code) {
         long started = System.nanoTime();
+        requireRunnable(conditions.machineProblems(false), null);
         Deadline deadline = Deadline.after(settings.runTimeout());
         RunReport report = new RunReport();
-        // Untrusted code never runs unconfined by accident: only an explicit tester.sandbox=none allows that.
-        sandbox.unavailable().ifPresent(reason -> report.fail("sandbox unavailable: " + reason, null));
-        if (!report.failed()) {
-            sourceTree(code, report).ifPresent(tree -> buildAndRun(code, tree, deadline, report));
-        }
+        sourceTree(code, report).ifPresent(tree -> buildAndRun(code, tree, deadline, report));
         if (closed) {
             // its processes were killed under it: whatever it saw says nothing about the code
             throw new IllegalStateException("the tester stopped while testing " + code.spec() + " v" + code.version()
                     + " attempt " + code.attempt() + "; no verdict");
         }
-        String artifactDigest = report.failed() ? null : store.put(report.jar());
+        String artifactDigest = report.failed() ? null : storeJar(code, report.jar());
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         return new TestsCompleted(code.spec(), code.version(), code.attempt(), !report.failed(), code.sourceDigest(),
-                artifactDigest, report.cases(), report.failure(), report.logExcerpt(), durationMs, code.document());
+                artifactDigest, report.cases(), report.failure(), report.logExcerpt(), durationMs, code.document(),
+                code.agent());
     }
 
     /** Kills whatever a run in flight has started; the run's record is redelivered after a restart. */
@@ -75,21 +85,60 @@ public final class ReleaseGate implements AutoCloseable {
         processes.killAll();
     }
 
+    private static void requireRunnable(Map<String, String> problems, Throwable cause) {
+        if (!problems.isEmpty()) {
+            throw new GateUnavailableException(String.join("; ", problems.values()), cause);
+        }
+    }
+
     private Optional<SourceTree> sourceTree(CodeGenerated code, RunReport report) {
         if (code.document() == null || code.document().spec() == null) {
             report.fail("the event carries no spec document to test against", null);
             return Optional.empty();
         }
-        Optional<byte[]> packed = store.get(code.sourceDigest());
-        if (packed.isEmpty()) {
-            report.fail("source tree " + code.sourceDigest() + " is not in the artifact store", null);
+        if (!Digests.isValid(code.sourceDigest())) {
+            // no store will ever hold it: the coder's mistake, not something to wait for
+            report.fail("source digest " + code.sourceDigest() + " is not a sha256 digest", null);
             return Optional.empty();
         }
+        String runKey = RunRegistry.keyOf(code);
+        Optional<byte[]> packed = fetch(code, runKey);
+        conditions.recordCanRun(runKey);
         try {
-            return Optional.of(SourceTree.unpack(packed.get()));
+            return Optional.of(SourceTree.unpack(packed.orElseThrow()));
         } catch (IllegalArgumentException | UncheckedIOException e) {
             report.fail("source tree " + code.sourceDigest() + " cannot be unpacked: " + e.getMessage(), null);
             return Optional.empty();
+        }
+    }
+
+    // The coder stores the sources before it announces them, so a digest the store does not have means the store is
+    // not (yet) the one the coder wrote to: a shared volume not mounted, a replica behind. Wait for it.
+    private Optional<byte[]> fetch(CodeGenerated code, String runKey) {
+        String reason;
+        Throwable cause = null;
+        try {
+            Optional<byte[]> packed = store.get(code.sourceDigest());
+            if (packed.isPresent()) {
+                return packed;
+            }
+            reason = "source tree " + code.sourceDigest() + " is not in the artifact store";
+        } catch (UncheckedIOException e) {
+            reason = "the artifact store cannot be read: " + e.getMessage();
+            cause = e;
+        }
+        conditions.recordWaiting(runKey, reason);
+        throw new GateUnavailableException(reason, cause);
+    }
+
+    private String storeJar(CodeGenerated code, byte[] jar) {
+        try {
+            return store.put(jar);
+        } catch (UncheckedIOException e) {
+            // the verdict is sound but cannot be honoured without its jar: run it again once the store takes writes
+            String reason = "the artifact store cannot take the jar: " + e.getMessage();
+            conditions.recordWaiting(RunRegistry.keyOf(code), reason);
+            throw new GateUnavailableException(reason, e);
         }
     }
 
@@ -100,7 +149,7 @@ public final class ReleaseGate implements AutoCloseable {
             return;
         }
         String label = code.spec() + "-v" + code.version() + "-a" + code.attempt();
-        try (Workspace workspace = Workspace.create(settings.workDir(), label)) {
+        try (Workspace workspace = workspace(label)) {
             byte[] jar = build.build(workspace, tree, manifest.manifest(), deadline, report);
             if (jar != null) {
                 acceptance.run(workspace, jar, code.document(), deadline, report);
@@ -111,7 +160,20 @@ public final class ReleaseGate implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "kept the failed run's workspace " + workspace.root());
             }
         } catch (IOException e) {
+            // a disk that filled up or a work dir that went away mid-run is an outage; anything else is a bug
+            requireRunnable(conditions.machineProblems(true), e);
             throw new UncheckedIOException("the tester cannot use its work dir " + settings.workDir(), e);
+        }
+    }
+
+    private Workspace workspace(String label) {
+        try {
+            return Workspace.create(settings.workDir(), label);
+        } catch (UncheckedIOException e) {
+            requireRunnable(conditions.machineProblems(true), e);
+            // the cause's message names the random directory it tried: keep the reason the same on every retry
+            throw new GateUnavailableException("cannot create a workspace under " + settings.workDir() + " ("
+                    + e.getCause().getClass().getSimpleName() + ")", e);
         }
     }
 }

@@ -71,8 +71,10 @@ final class RobustnessStage {
         try {
             Answer answer = pending.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
             String problem = judge(probe, answer);
+            // a probe asks for a status and a content type, not a body: no expected body to quote
             return new StepResult(0, probe.method(), probe.path(), probe.expectedStatus(), answer.status(),
-                    problem == null, problem == null ? "ok" : problem, millisSince(started));
+                    problem == null, problem == null ? "ok" : problem, millisSince(started), requestBody(probe), null,
+                    Excerpts.evidence(answer.text()));
         } catch (TimeoutException e) {
             pending.cancel(true);
             return failed(probe, "no answer within " + ProductClient.seconds(timeout), started);
@@ -127,7 +129,11 @@ final class RobustnessStage {
 
     private static StepResult failed(Probe probe, String message, long started) {
         return new StepResult(0, probe.method(), probe.path(), probe.expectedStatus(), null, false, message,
-                millisSince(started));
+                millisSince(started), requestBody(probe), null, null);
+    }
+
+    private static String requestBody(Probe probe) {
+        return probe.body() == null ? null : Excerpts.evidence(new String(probe.body(), StandardCharsets.UTF_8));
     }
 
     private static long millisSince(long started) {

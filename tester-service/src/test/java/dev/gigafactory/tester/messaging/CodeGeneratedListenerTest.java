@@ -64,6 +64,7 @@ class CodeGeneratedListenerTest {
         assertThat(verdict.passed()).as(verdict.failure() + "\n" + verdict.logExcerpt()).isTrue();
         assertThat(verdict.artifactDigest()).isNotNull();
         assertThat(store.contains(verdict.artifactDigest())).isTrue();
+        assertThat(verdict.agent()).as("who wrote the code, for the planner's repair").isEqualTo("fixture");
         assertThat(event.source()).isEqualTo("/gigafactory/tester-service");
         // The same trace continues (OpenTelemetry's Kafka instrumentation may add a span of its own in between).
         assertThat(event.traceparent()).startsWith(TRACEPARENT.substring(0, 36));
@@ -103,8 +104,9 @@ class CodeGeneratedListenerTest {
     }
 
     @Test
-    void isReadyWithItsDirectoriesWritable() {
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("tester-directories"));
+    void isReadyWithItsDirectoriesWritableAndItsSandboxWorking() {
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("tester-directories"))
+                .body("checks.name", hasItem("tester-gate"));
     }
 
     private CodeGenerated codeGenerated(String spec, String product) {

@@ -1,9 +1,11 @@
 package dev.gigafactory.tester.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import dev.gigafactory.contracts.codec.Digests;
+import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
@@ -15,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Products that never get as far as the acceptance steps: each one still gets a verdict that says why. */
+/**
+ * Products that never get as far as the acceptance steps: each one still gets a verdict that says why. Sources the
+ * store does not have are the tester's outage, not the product's: they are waited for.
+ */
 class ReleaseGateFailuresIT {
 
     @TempDir
@@ -78,14 +83,31 @@ class ReleaseGateFailuresIT {
     }
 
     @Test
-    void failsWhenTheSourcesAreNotInTheStore() {
-        String unknown = Digests.sha256("never stored".getBytes(StandardCharsets.UTF_8));
+    void waitsForSourcesNotInTheStoreAndTestsThemOnceTheyAre() {
+        byte[] sources = Fixtures.tree("compile-error").pack();
+        String digest = Digests.sha256(sources);
+        CodeGenerated code = Fixtures.codeGenerated(digest, 1);
 
-        TestsCompleted verdict = gate.test(Fixtures.codeGenerated(unknown, 1));
+        assertThatThrownBy(() -> gate.test(code)).isInstanceOfSatisfying(GateUnavailableException.class,
+                outage -> assertThat(outage.reason()).isEqualTo("source tree " + digest
+                        + " is not in the artifact store"));
+        assertThat(gate.conditions().problems()).containsEntry("artifacts",
+                "source tree " + digest + " is not in the artifact store");
+
+        store.put(sources);
+        TestsCompleted verdict = gate.test(code);
+
+        assertThat(verdict.failure()).isEqualTo("compilation failed: 1 error");
+        assertThat(verdict.sourceDigest()).isEqualTo(digest);
+        assertThat(gate.conditions().problems()).isEmpty();
+    }
+
+    @Test
+    void failsADigestNoStoreCouldHold() {
+        TestsCompleted verdict = gate.test(Fixtures.codeGenerated("sha256:nope", 1));
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.failure()).isEqualTo("source tree " + unknown + " is not in the artifact store");
-        assertThat(verdict.sourceDigest()).isEqualTo(unknown);
+        assertThat(verdict.failure()).isEqualTo("source digest sha256:nope is not a sha256 digest");
     }
 
     @Test

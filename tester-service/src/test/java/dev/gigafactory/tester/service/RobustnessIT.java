@@ -48,8 +48,12 @@ class RobustnessIT {
                 .contains(
                         "'robustness: Todo.title: maxLength+1 (201 chars)' step 0 (POST /todos) status: expected 400");
         assertThat(verdict.cases()).filteredOn(c -> c.name().equals("robustness: Todo.title: maxLength+1 (201 chars)"))
-                .singleElement().satisfies(c -> assertThat(c.steps().get(0).message())
-                        .startsWith("status: expected 400 but was 201"));
+                .singleElement().satisfies(c -> {
+                    assertThat(c.steps().get(0).message()).startsWith("status: expected 400 but was 201");
+                    // the evidence a repair needs: what was sent, what came back
+                    assertThat(c.steps().get(0).requestBody()).contains("\"title\"");
+                    assertThat(c.steps().get(0).actualBody()).contains("\"id\"");
+                });
     }
 
     private GateSettings settings() {

@@ -1,9 +1,12 @@
 package dev.gigafactory.tester.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import dev.gigafactory.contracts.artifacts.SourceTree;
+import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.tester.Fixtures;
 import dev.gigafactory.tester.sandbox.Sandbox;
@@ -92,16 +95,25 @@ class SandboxIT {
     }
 
     @Test
-    void refusesToRunAnythingWhenBubblewrapIsMissing() {
+    void waitsWhileBubblewrapIsMissingAndRunsInTheSandboxOnceItIsInstalled() throws IOException {
+        Path bwrap = root.resolve("bin/bwrap");
         GateSettings settings = sandboxed();
         ChildProcesses processes = new ChildProcesses(Sandbox.of(Sandbox.Mode.BWRAP, settings.limits(),
-                root.resolve("work/sandbox"), "/nonexistent/bwrap"), System.getenv());
+                root.resolve("work/sandbox"), bwrap.toString()), System.getenv());
+        ReleaseGate gate = new ReleaseGate(store, settings, processes);
+        CodeGenerated code = code(escape(true));
 
-        TestsCompleted verdict = new ReleaseGate(store, settings, processes).test(code(escape(true)));
+        assertThatThrownBy(() -> gate.test(code)).isInstanceOfSatisfying(GateUnavailableException.class,
+                outage -> assertThat(outage.reason()).startsWith("bubblewrap (bwrap) is not installed"));
+        assertThat(gate.conditions().problems()).containsKey("sandbox");
 
-        assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.failure()).startsWith("sandbox unavailable: bubblewrap (bwrap) is not installed");
-        assertThat(verdict.cases()).isEmpty();
+        Files.createSymbolicLink(Files.createDirectories(bwrap.getParent()).resolve("bwrap"),
+                Path.of("/usr/bin/bwrap"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> gate.conditions().problems().isEmpty());
+        TestsCompleted verdict = gate.test(code);
+
+        assertThat(verdict.failure()).isEqualTo("unit tests failed: exit code: expected 0 but was 2");
+        assertDenied(verdict.logExcerpt(), "test");
     }
 
     @Test
@@ -158,7 +170,7 @@ class SandboxIT {
         return new SourceTree(files);
     }
 
-    private dev.gigafactory.contracts.events.CodeGenerated code(SourceTree tree) {
+    private CodeGenerated code(SourceTree tree) {
         return Fixtures.codeGenerated(store.put(tree.pack()), 1);
     }
 
