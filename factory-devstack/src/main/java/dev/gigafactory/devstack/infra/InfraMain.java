@@ -14,8 +14,10 @@ import java.util.concurrent.CountDownLatch;
  * its directory, and stays up until killed (or, with {@code --exit-with-parent}, until its parent goes away).
  *
  * <p>
- * Usage: {@code InfraMain --dir DIR [--kafka] [--postgres] [--ephemeral] [--exit-with-parent]}. With
- * {@code --ephemeral} the data lives in temp dirs removed on exit; otherwise under DIR.
+ * Usage: {@code InfraMain --dir DIR [--kafka] [--postgres] [--ephemeral] [--exit-with-parent] [--same-ports]}. With
+ * {@code --ephemeral} the data lives in temp dirs removed on exit; otherwise under DIR, with the ports chosen in
+ * {@link InfraPorts ports.json}, which {@code --same-ports} reuses (the supervisor starting the JVM again after it
+ * died).
  */
 public final class InfraMain {
 
@@ -39,12 +41,24 @@ public final class InfraMain {
             hosted.close();
             stopped.countDown();
         }, "infra-stop"));
+        InfraPorts previous = flags.contains("--same-ports") && !ephemeral
+                ? InfraPorts.readFrom(dir).orElse(null)
+                : null;
         try {
             if (flags.contains("--kafka")) {
-                hosted.kafka = EmbeddedKafka.start(ephemeral ? null : dir.resolve("kafka"));
+                hosted.kafka = previous != null && previous.kafka() > 0
+                        ? EmbeddedKafka.startOn(dir.resolve("kafka"), previous.kafka(), previous.controller())
+                        : EmbeddedKafka.start(ephemeral ? null : dir.resolve("kafka"));
             }
             if (flags.contains("--postgres")) {
-                hosted.database = EmbeddedDatabase.start(ephemeral ? null : dir.resolve("postgres"));
+                hosted.database = previous != null && previous.postgres() > 0
+                        ? EmbeddedDatabase.startOn(dir.resolve("postgres"), previous.postgres())
+                        : EmbeddedDatabase.start(ephemeral ? null : dir.resolve("postgres"));
+            }
+            if (!ephemeral) {
+                new InfraPorts(hosted.kafka == null ? 0 : hosted.kafka.brokerPort(),
+                        hosted.kafka == null ? 0 : hosted.kafka.controllerPort(),
+                        hosted.database == null ? 0 : hosted.database.port()).writeTo(dir);
             }
         } catch (RuntimeException e) {
             e.printStackTrace();

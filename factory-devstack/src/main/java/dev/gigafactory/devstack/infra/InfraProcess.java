@@ -112,6 +112,37 @@ public final class InfraProcess implements AutoCloseable {
         return InfraAddresses.readFrom(dir);
     }
 
+    /**
+     * The command that starts this infrastructure again, after its JVM died, on the same ports and data dir: what a
+     * supervisor runs. Meaningless for ephemeral data, which died with the JVM.
+     */
+    public List<String> restartCommand() {
+        List<String> command = new ArrayList<>(command(options, options.dir().toAbsolutePath()));
+        command.add("--same-ports");
+        return command;
+    }
+
+    /**
+     * Runs a {@link #restartCommand()} and waits until the new JVM has written where it listens. With
+     * {@code tiedToParent} (the command says {@code --exit-with-parent}) this JVM holds the child's stdin.
+     */
+    public static Process restart(List<String> command, Path dir, Path log) {
+        try {
+            Files.deleteIfExists(dir.resolve(InfraAddresses.FILE_NAME));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(JavaCommand.LEAN_ENV);
+            if (!command.contains("--exit-with-parent")) {
+                builder.redirectInput(Redirect.from(new File("/dev/null")));
+            }
+            Process process = builder.start();
+            awaitAddresses(process, dir, log);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the infrastructure JVM again", e);
+        }
+    }
+
     public InfraAddresses addresses() {
         return addresses;
     }

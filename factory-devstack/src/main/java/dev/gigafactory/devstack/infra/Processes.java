@@ -120,8 +120,22 @@ public final class Processes {
         }
     }
 
+    /**
+     * Alive and not a zombie: a process that died after its parent (a fleet started by {@code ./factory up}) is
+     * reaped by init, which some containers' init does only now and then; until then Java calls it alive.
+     */
     public static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !zombie(pid);
+    }
+
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int name = stat.lastIndexOf(')');
+            return name > 0 && stat.length() > name + 2 && stat.charAt(name + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -60,6 +60,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         return start(null);
     }
 
+    /**
+     * Starts a broker on these ports and this data dir, as an earlier one used them: a broker that comes back after
+     * its JVM died. The ports may still be held for a moment by the dead one's sockets, so this waits for them.
+     */
+    public static EmbeddedKafka startOn(Path dataDir, int brokerPort, int controllerPort) {
+        EmbeddedKafka kafka = startRetrying(dataDir, false, brokerPort, controllerPort);
+        TopicCatalog.createAll(kafka.bootstrapServers, TOPICS_TIMEOUT);
+        return kafka;
+    }
+
     private static EmbeddedKafka startIn(Path dir, boolean owns) {
         // Ports are picked just before binding; a lost race with another process shows as a bind error: retry.
         RuntimeException last = null;
@@ -94,18 +104,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         pause(downtime.toMillis());
-        int brokerPort = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+        return startRetrying(dataDir, ownsDataDir, brokerPort(), controllerPort);
+    }
+
+    private static EmbeddedKafka startRetrying(Path dir, boolean owns, int brokerPort, int controllerPort) {
         RuntimeException last = null;
         // a port just closed may linger briefly; the same port is the point, so wait for it rather than pick another
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
-                return startOn(dataDir, ownsDataDir, brokerPort, controllerPort);
+                return startOn(dir, owns, brokerPort, controllerPort);
             } catch (RuntimeException e) {
                 last = e;
                 pause(500);
             }
         }
-        throw new IllegalStateException("the embedded Kafka broker did not restart on " + bootstrapServers, last);
+        throw new IllegalStateException("the embedded Kafka broker did not start on 127.0.0.1:" + brokerPort, last);
+    }
+
+    public int brokerPort() {
+        return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     private static void pause(long millis) {

@@ -23,9 +23,12 @@ public final class FactoryCli {
 
     static final String USAGE = """
             usage: ./factory <command>
-              up              start Kafka, PostgreSQL and the six services (state and logs in .factory/)
+              up              start Kafka, PostgreSQL, the six services and a supervisor that restarts whatever
+                              of them dies (state and logs in .factory/); with a fleet up, restarts its supervisor
               submit FILE     publish a spec document (YAML or JSON) to the intake topic
-              status [NAME]   list every spec, or show one spec's timeline
+              status [NAME]   the fleet's processes (pid, up since, restarts, ready) and every spec, or one
+                              spec's timeline
+              retry NAME      build the newest version of a spec again, once it has failed for good
               demo            up, submit examples/specs/todo.yaml, follow it until the generated service answers
               bench [N]       a fresh fleet of its own (in .factory/bench/, stopped at the end): warm up (a spec
                               per partition), time the todo spec alone (10 times), then N copies at once
@@ -33,7 +36,7 @@ public final class FactoryCli {
               down            stop everything the fleet started
             environment: FACTORY_STATE_DIR (default <repo>/.factory), KAFKA_BOOTSTRAP_SERVERS and
               FACTORY_POSTGRES_URL (postgresql://user:password@host:port) to use external infrastructure,
-              FACTORY_DEMO_TIMEOUT (seconds, default 300), FACTORY_JVM_FLAGS (extra flags for every service JVM,
+              FACTORY_DEMO_TIMEOUT (seconds, default 300), INTAKE_API_KEY (sent with retry), FACTORY_JVM_FLAGS (extra flags for every service JVM,
               after the defaults, so they win)""";
 
     private final Path repoRoot;
@@ -68,6 +71,7 @@ public final class FactoryCli {
             case "up" -> up();
             case "submit" -> rest.size() == 1 ? submit(Path.of(rest.get(0))) : usage();
             case "status" -> rest.size() <= 1 ? status(rest.isEmpty() ? null : rest.get(0)) : usage();
+            case "retry" -> rest.size() == 1 ? retry(rest.get(0)) : usage();
             case "demo" -> demo();
             case "bench" -> rest.size() <= 1 ? bench(rest.isEmpty() ? 50 : Integer.parseInt(rest.get(0))) : usage();
             case "down" -> down();
@@ -84,6 +88,10 @@ public final class FactoryCli {
         Optional<FleetFile> running = Fleet.running(stateDir);
         if (running.isPresent()) {
             out.println("already up");
+            if (SupervisorProcess.alive(stateDir).isEmpty()) {
+                long pid = SupervisorProcess.start(stateDir, true).pid();
+                out.println("its supervisor was not running: started it again (pid " + pid + ")");
+            }
             printFleet(running.get());
             return 0;
         }
@@ -92,7 +100,7 @@ public final class FactoryCli {
         }), "stop-half-started-fleet");
         Runtime.getRuntime().addShutdownHook(cleanup);
         FleetOptions options = FleetOptions.defaults(repoRoot).withStateDir(stateDir).withDetached(true)
-                .withProgress(out::println);
+                .withSupervised(true).withProgress(out::println);
         Fleet fleet = Fleet.start(options.withJvmFlags(jvmFlags(options.jvmFlags())));
         Runtime.getRuntime().removeShutdownHook(cleanup);
         printFleet(fleet.addresses());
@@ -125,6 +133,8 @@ public final class FactoryCli {
     private int status(String name) {
         IntakeClient intake = new IntakeClient(requireFleet().service(ServiceDef.INTAKE));
         if (name == null) {
+            out.println(ProcessTable.render(stateDir));
+            out.println();
             out.println(StatusView.table(intake.list()));
             return 0;
         }
@@ -137,6 +147,20 @@ public final class FactoryCli {
         });
     }
 
+    /** {@code POST /api/specs/{name}/retry} on the fleet's intake, with INTAKE_API_KEY when set. */
+    private int retry(String name) {
+        IntakeClient intake = new IntakeClient(requireFleet().service(ServiceDef.INTAKE),
+                System.getenv("INTAKE_API_KEY"));
+        IntakeClient.RetryAnswer answer = intake.retry(name);
+        if (!answer.accepted()) {
+            out.println(answer.why());
+            return 1;
+        }
+        out.println("retrying " + name + " version " + StatusView.text(answer.body(), "version") + " (retry "
+                + StatusView.text(answer.body(), "retry") + "); follow it with ./factory status " + name);
+        return 0;
+    }
+
     private int demo() {
         if (up() != 0) {
             return 1;
@@ -147,7 +171,7 @@ public final class FactoryCli {
             return 1;
         }
         Demo demo = new Demo(new IntakeClient(fleet.service(ServiceDef.INTAKE)), out, stateDir.resolve("logs"));
-        Optional<URI> url = demo.follow("todo", "/todos", demoTimeout());
+        Optional<URI> url = demo.follow("todo", Demo.digestOf(spec), "/todos", demoTimeout());
         url.ifPresent(base -> {
             out.println();
             out.println("todo is running at " + base);

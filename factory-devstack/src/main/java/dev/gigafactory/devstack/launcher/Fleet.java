@@ -26,6 +26,8 @@ public final class Fleet implements AutoCloseable {
     private final PidFile pids;
     private final Map<String, URI> urls = new LinkedHashMap<>();
     private final Map<String, Long> servicePids = new LinkedHashMap<>();
+    /** Kept reachable: a supervisor tied to this JVM watches the stdin pipe this object holds. */
+    private Process supervisor;
 
     private Fleet(FleetOptions options, Infrastructure infrastructure, PidFile pids) {
         this.options = options;
@@ -45,6 +47,12 @@ public final class Fleet implements AutoCloseable {
         boolean needsDatabase = options.services().stream().anyMatch(s -> s.database().isPresent());
         Infrastructure infrastructure = Infrastructure.start(options, needsDatabase, System.getenv());
         infrastructure.pid().ifPresent(pid -> pids.put(PidFile.INFRA, pid));
+        if (infrastructure.process() != null) {
+            // for the supervisor: the same command brings the infrastructure back on its ports and data dir
+            new LaunchSpec(infrastructure.process().restartCommand(), JavaCommand.LEAN_ENV,
+                    options.stateDir().resolve("infra"), options.stateDir().resolve("logs").resolve("infra.log"))
+                    .writeTo(options.stateDir(), PidFile.INFRA);
+        }
         progress.say("infrastructure ready: kafka " + infrastructure.kafka()
                 + (infrastructure.postgres() == null
                         ? ""
@@ -55,6 +63,11 @@ public final class Fleet implements AutoCloseable {
             options.services().forEach(s -> s.database().ifPresent(db -> infrastructure.postgres().createDatabase(db)));
             fleet.launchAll(options.services(), progress);
             fleet.writeFleetFile();
+            if (options.supervised()) {
+                fleet.supervise();
+                progress.say("supervisor started (pid " + fleet.supervisor.pid() + "): it restarts whatever dies;"
+                        + " log in " + options.stateDir().resolve("logs").resolve("supervisor.log"));
+            }
             progress.say("fleet ready; " + FleetFile.NAME + " in " + options.stateDir());
             return fleet;
         } catch (RuntimeException e) {
@@ -110,9 +123,24 @@ public final class Fleet implements AutoCloseable {
         return infrastructure.kafka();
     }
 
-    /** The service's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    /** Starts the supervisor for this fleet's state dir; for a fleet whose supervisor died, another one. */
+    synchronized void supervise() {
+        supervisor = SupervisorProcess.start(options.stateDir(), options.detached());
+    }
+
+    private boolean supervised() {
+        return supervisor != null;
+    }
+
+    /**
+     * The service's base URL, e.g. {@code http://127.0.0.1:41234}. Under supervision, what fleet.json says now: a
+     * service the supervisor started again listens on a new port.
+     */
     public URI url(String service) {
-        URI url = urls.get(service);
+        URI url = supervised()
+                ? FleetFile.readFrom(options.stateDir()).map(f -> f.services().get(service)).map(URI::create)
+                        .orElse(null)
+                : urls.get(service);
         if (url == null) {
             throw new IllegalArgumentException(service + " is not running in this fleet; running: " + urls.keySet());
         }
@@ -151,8 +179,9 @@ public final class Fleet implements AutoCloseable {
         return FleetLayout.log(options.stateDir(), service);
     }
 
+    /** The service's pid; under supervision, what pids.json says now. */
     public long pid(String service) {
-        Long pid = servicePids.get(service);
+        Long pid = supervised() ? PidFile.in(options.stateDir()).pids().get(service) : servicePids.get(service);
         if (pid == null) {
             throw new IllegalArgumentException(service + " is not running in this fleet");
         }
@@ -161,25 +190,36 @@ public final class Fleet implements AutoCloseable {
 
     /** SIGTERM, grace, SIGKILL: the service stops alone, the rest of the fleet keeps running. */
     public void stopService(String service) {
+        requireUnsupervised();
         Processes.stop(List.of(pid(service)), FleetShutdown.SERVICE_GRACE);
         forget(service);
     }
 
-    /** SIGKILL, as a crash would: nothing is flushed or committed. */
+    /** SIGKILL, as a crash would: nothing is flushed or committed. Under supervision, it comes back by itself. */
     public void killService(String service) {
-        ProcessHandle.of(pid(service)).ifPresent(ProcessHandle::destroyForcibly);
-        ProcessHandle.of(pid(service)).ifPresent(handle -> handle.onExit().join());
-        forget(service);
+        long pid = pid(service);
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(pid).ifPresent(handle -> handle.onExit().join());
+        if (!supervised()) {
+            forget(service);
+        }
     }
 
     /** Starts a stopped service again (on a new port) and waits until it is ready; fleet.json follows. */
     public URI startService(String service) {
+        requireUnsupervised();
         if (servicePids.containsKey(service)) {
             throw new IllegalStateException(service + " is running; stop it first");
         }
         launchAll(List.of(ServiceDef.named(service)), new Progress(options.progress()));
         writeFleetFile();
         return url(service);
+    }
+
+    private void requireUnsupervised() {
+        if (supervised()) {
+            throw new IllegalStateException("this fleet is supervised: its supervisor restarts what stops");
+        }
     }
 
     private void forget(String service) {
@@ -201,6 +241,7 @@ public final class Fleet implements AutoCloseable {
         });
         servicePids.clear();
         urls.clear();
+        supervisor = null;
     }
 
     @Override
@@ -213,9 +254,13 @@ public final class Fleet implements AutoCloseable {
         FleetShutdown.stop(stateDir, progress);
     }
 
-    /** The fleet of the state dir if every process pids.json names is alive and fleet.json is there. */
+    /**
+     * The fleet of the state dir if every process pids.json names is alive and fleet.json is there. The supervisor
+     * does not count: the fleet runs on without it ({@code ./factory up} starts another).
+     */
     public static Optional<FleetFile> running(Path stateDir) {
-        Map<String, Long> pids = PidFile.in(stateDir).pids();
+        Map<String, Long> pids = new LinkedHashMap<>(PidFile.in(stateDir).pids());
+        pids.remove(PidFile.SUPERVISOR);
         if (pids.isEmpty() || !pids.values().stream().allMatch(Processes::alive)) {
             return Optional.empty();
         }

@@ -20,10 +20,11 @@ import java.util.function.Consumer;
  * @param readyTimeout how long the whole fleet may take to become ready
  * @param env extra environment for every service (e.g. a test's settings)
  * @param progress where progress lines go
+ * @param supervised a {@link FleetSupervisor} restarts whatever of the fleet dies (not by {@link Fleet#stop()})
  */
 public record FleetOptions(Path repoRoot, Path stateDir, boolean detached, List<ServiceDef> services,
         List<String> jvmFlags, int parallelism, Duration readyTimeout, Map<String, String> env,
-        Consumer<String> progress) {
+        Consumer<String> progress, boolean supervised) {
 
     /**
      * C1 only and the serial collector make start-up cheaper and cost little for this load. The heap starts small
@@ -37,46 +38,51 @@ public record FleetOptions(Path repoRoot, Path stateDir, boolean detached, List<
     public static FleetOptions defaults(Path repoRoot) {
         return new FleetOptions(repoRoot.toAbsolutePath(), repoRoot.toAbsolutePath().resolve(".factory"), false,
                 ServiceDef.ALL, SERVICE_JVM_FLAGS, ServiceDef.ALL.size(), Duration.ofMinutes(4), Map.of(),
-                System.out::println);
+                System.out::println, false);
     }
 
     public FleetOptions withStateDir(Path dir) {
         return new FleetOptions(repoRoot, dir.toAbsolutePath(), detached, services, jvmFlags, parallelism,
-                readyTimeout, env, progress);
+                readyTimeout, env, progress, supervised);
     }
 
     public FleetOptions withDetached(boolean newDetached) {
         return new FleetOptions(repoRoot, stateDir, newDetached, services, jvmFlags, parallelism, readyTimeout, env,
-                progress);
+                progress, supervised);
     }
 
     public FleetOptions withServices(List<ServiceDef> newServices) {
         return new FleetOptions(repoRoot, stateDir, detached, newServices, jvmFlags, parallelism, readyTimeout, env,
-                progress);
+                progress, supervised);
     }
 
     public FleetOptions withJvmFlags(List<String> flags) {
-        return new FleetOptions(repoRoot, stateDir, detached, services, flags, parallelism, readyTimeout, env,
-                progress);
+        return new FleetOptions(repoRoot, stateDir, detached, services, flags, parallelism, readyTimeout, env, progress,
+                supervised);
     }
 
     public FleetOptions withParallelism(int newParallelism) {
         return new FleetOptions(repoRoot, stateDir, detached, services, jvmFlags, Math.max(1, newParallelism),
-                readyTimeout, env, progress);
+                readyTimeout, env, progress, supervised);
     }
 
     public FleetOptions withReadyTimeout(Duration timeout) {
-        return new FleetOptions(repoRoot, stateDir, detached, services, jvmFlags, parallelism, timeout, env,
-                progress);
+        return new FleetOptions(repoRoot, stateDir, detached, services, jvmFlags, parallelism, timeout, env, progress,
+                supervised);
     }
 
     public FleetOptions withEnv(Map<String, String> newEnv) {
         return new FleetOptions(repoRoot, stateDir, detached, services, jvmFlags, parallelism, readyTimeout,
-                Map.copyOf(newEnv), progress);
+                Map.copyOf(newEnv), progress, supervised);
+    }
+
+    public FleetOptions withSupervised(boolean newSupervised) {
+        return new FleetOptions(repoRoot, stateDir, detached, services, jvmFlags, parallelism, readyTimeout, env,
+                progress, newSupervised);
     }
 
     public FleetOptions withProgress(Consumer<String> newProgress) {
         return new FleetOptions(repoRoot, stateDir, detached, services, jvmFlags, parallelism, readyTimeout, env,
-                newProgress);
+                newProgress, supervised);
     }
 }

@@ -26,9 +26,16 @@ final class FleetShutdown {
      * whatever they left running (products, builds), found by process group, ancestry and the state dir.
      */
     static void stop(Path stateDir, Consumer<String> progress) {
+        // the supervisor first, or it would start again what we stop; it may have just started one: read pids after
+        Long supervisor = PidFile.in(stateDir).pids().get(PidFile.SUPERVISOR);
+        if (supervisor != null) {
+            progress.accept("stopping the supervisor");
+            Processes.stop(List.of(supervisor), SERVICE_GRACE);
+        }
         PidFile pids = PidFile.in(stateDir);
         Map<String, Long> all = new LinkedHashMap<>(pids.pids());
         List<ProcessHandle> started = Processes.descendantsOf(all.values());
+        all.remove(PidFile.SUPERVISOR);
         Long infra = all.remove(PidFile.INFRA);
         if (!all.isEmpty()) {
             progress.accept("stopping " + String.join(", ", all.keySet()));

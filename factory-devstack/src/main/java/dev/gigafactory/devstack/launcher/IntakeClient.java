@@ -12,16 +12,51 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The intake service's status API, read-only, as the CLI uses it. */
+/** The intake service's status API and its one write the CLI makes (a retry), as the CLI uses them. */
 final class IntakeClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final URI base;
+    private final String apiKey;
 
     IntakeClient(URI base) {
+        this(base, null);
+    }
+
+    /** {@code apiKey} goes with writes as a bearer token; intake guards writes when it has keys configured. */
+    IntakeClient(URI base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+    }
+
+    /** What intake answered to a retry: the 202 body when taken, otherwise the status and why not. */
+    record RetryAnswer(int status, JsonNode body, String why) {
+        boolean accepted() {
+            return status == 202;
+        }
+    }
+
+    /** {@code POST /api/specs/{name}/retry}. */
+    RetryAnswer retry(String name) {
+        String path = "/api/specs/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/retry";
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody());
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<byte[]> response = send(request.build());
+        JsonNode body = parse(response.body());
+        String why = switch (response.statusCode()) {
+            case 202 -> "";
+            case 401 -> "intake refused the retry (401): set INTAKE_API_KEY to one of its API keys";
+            case 404 -> firstNonBlank(StatusView.text(body, "detail"), "intake knows no spec named " + name);
+            default -> firstNonBlank(StatusView.text(body, "detail"),
+                    "intake answered " + response.statusCode() + ": " + new String(response.body(),
+                            StandardCharsets.UTF_8));
+        };
+        return new RetryAnswer(response.statusCode(), body, why);
     }
 
     /** {@code GET /api/specs}: a page of summaries. */
@@ -37,16 +72,33 @@ final class IntakeClient {
     private Optional<JsonNode> get(String path) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json").GET().build();
+        HttpResponse<byte[]> response = send(request);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("intake answered " + response.statusCode() + " for " + path + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return Optional.of(parse(response.body()));
+    }
+
+    private static JsonNode parse(byte[] body) {
         try {
-            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 404) {
-                return Optional.empty();
-            }
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("intake answered " + response.statusCode() + " for " + path + ": "
-                        + new String(response.body(), StandardCharsets.UTF_8));
-            }
-            return Optional.of(JSON.readTree(response.body()));
+            return body.length == 0 ? JSON.missingNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            // a body that is not JSON (a proxy's error page) carries no fields; the status still tells
+            return JSON.missingNode();
+        }
+    }
+
+    private static String firstNonBlank(String value, String fallback) {
+        return value.isBlank() ? fallback : value;
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach the intake service at " + base + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

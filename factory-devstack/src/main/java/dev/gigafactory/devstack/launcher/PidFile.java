@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +23,8 @@ public final class PidFile {
 
     public static final String NAME = "pids.json";
     public static final String INFRA = "infra";
+    /** The fleet's supervisor: not part of the fleet proper, it restarts the parts that die. */
+    public static final String SUPERVISOR = "supervisor";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
@@ -50,13 +55,33 @@ public final class PidFile {
     }
 
     public synchronized void put(String name, long pid) {
-        pids.put(name, pid);
-        save();
+        update(all -> all.put(name, pid));
     }
 
     public synchronized void remove(String name) {
-        pids.remove(name);
-        save();
+        update(all -> all.remove(name));
+    }
+
+    /**
+     * Read, change, write under a file lock: the fleet's starter and its supervisor (another JVM) both record pids,
+     * and neither may write back a stale copy over the other's change.
+     */
+    private void update(java.util.function.Consumer<Map<String, Long>> change) {
+        synchronized (PidFile.class) {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                try (FileChannel channel = FileChannel.open(file.resolveSibling(NAME + ".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                    PidFile current = in(file.getParent());
+                    pids.clear();
+                    pids.putAll(current.pids);
+                    change.accept(pids);
+                    save();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot update " + file, e);
+            }
+        }
     }
 
     public synchronized void delete() {

@@ -42,28 +42,33 @@ final class ServiceProcess {
         this.log = log;
     }
 
-    /**
-     * Starts the JVM in {@code workDir}, always leading a process group of its own, so stopping it also stops what it
-     * started (a deployer's products); the previous run's log is kept as {@code <service>.log.1}.
-     */
-    static ServiceProcess launch(ServiceDef service, Path jar, List<String> jvmFlags, Map<String, String> env,
-            Path workDir, Path log) {
+    /** {@code [setsid] java FLAGS -jar JAR}: always leading a process group of its own (see {@link #launch}). */
+    static List<String> command(Path jar, List<String> jvmFlags) {
         List<String> command = new ArrayList<>();
         Processes.detachPrefix().ifPresent(command::add);
         command.add(JavaCommand.javaBinary());
         command.addAll(jvmFlags);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
+        return command;
+    }
+
+    /**
+     * Starts the JVM in its work dir, leading a process group of its own, so stopping it also stops what it started
+     * (a deployer's products); the previous run's log is kept as {@code <service>.log.1}.
+     */
+    static ServiceProcess launch(ServiceDef service, LaunchSpec spec) {
+        Path log = spec.log();
         try {
-            Files.createDirectories(workDir);
+            Files.createDirectories(spec.workDir());
             Files.createDirectories(log.getParent());
             if (Files.exists(log)) {
                 Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
             }
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(Redirect.to(log.toFile())).redirectInput(Redirect.from(Path.of("/dev/null")
-                            .toFile()));
-            builder.environment().putAll(env);
+            ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workDir().toFile())
+                    .redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile()))
+                    .redirectInput(Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().putAll(spec.env());
             return new ServiceProcess(service, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.name(), e);
@@ -124,6 +129,10 @@ final class ServiceProcess {
 
     long pid() {
         return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     Path log() {

@@ -62,9 +62,13 @@ final class ServiceStarter {
     }
 
     private ServiceProcess launch(ServiceDef service, Function<ServiceDef, Map<String, String>> env) {
-        ServiceProcess process = ServiceProcess.launch(service, FleetLayout.requireJar(options.repoRoot(), service),
-                options.jvmFlags(), env.apply(service), FleetLayout.workDir(options.stateDir(), service),
+        LaunchSpec spec = new LaunchSpec(
+                ServiceProcess.command(FleetLayout.requireJar(options.repoRoot(), service), options.jvmFlags()),
+                env.apply(service), FleetLayout.workDir(options.stateDir(), service),
                 FleetLayout.log(options.stateDir(), service.name()));
+        ServiceProcess process = ServiceProcess.launch(service, spec);
+        // recorded for the supervisor, which starts it again the same way if it dies
+        spec.writeTo(options.stateDir(), service.name());
         onLaunch.accept(service, process);
         progress.say("started " + service.name() + " (pid " + process.pid() + ")");
         return process;

@@ -45,6 +45,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Starts a server on this port with the data an earlier one kept in {@code dataDir}: a database come back. */
+    public static EmbeddedDatabase startOn(Path dataDir, int port) {
+        try {
+            return new EmbeddedDatabase(startServer(dataDir, false, port), dataDir, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the embedded PostgreSQL server did not start on port " + port, e);
+        }
+    }
+
     /**
      * Stops this server, waits {@code downtime}, and starts it again on the same port and data: what clients see of a
      * database restart. Returns the new handle; this one is closed.
