@@ -31,7 +31,7 @@ public class CoderBeans {
     /** The LLM agent only when a model is configured; it still leaves specs without requirements to the template. */
     @Produces
     @Singleton
-    CodeAgent codeAgent(LlmConfig llm, LedgerSink ledger) {
+    CodeAgent codeAgent(LlmConfig llm, LedgerSink ledger, ArtifactStore store) {
         TemplateCodeAgent template = new TemplateCodeAgent();
         if (llm.baseUrl().isEmpty() || llm.baseUrl().get().isBlank()) {
             return template;
@@ -40,7 +40,7 @@ public class CoderBeans {
                 llm.timeout(), llm.maxRetries(), llm.retryBackoff(), llm.maxAttempts(), llm.maxTokensPerVersion(),
                 llm.promptPricePer1kTokens(), llm.completionPricePer1kTokens());
         LOG.infof("LLM agent enabled: %s", settings);
-        return new LlmCodeAgent(template, new ChatClient(settings), settings, ledger);
+        return new LlmCodeAgent(template, new ChatClient(settings), settings, ledger, store);
     }
 
     @Produces

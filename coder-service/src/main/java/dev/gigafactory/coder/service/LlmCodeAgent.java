@@ -10,18 +10,23 @@ import dev.gigafactory.coder.service.llm.HookCompiler;
 import dev.gigafactory.coder.service.llm.HookPrompts;
 import dev.gigafactory.coder.service.llm.HookReplyCheck;
 import dev.gigafactory.coder.service.llm.LlmSettings;
+import dev.gigafactory.coder.service.llm.RepairPrompts;
 import dev.gigafactory.coder.service.llm.TokenBudget;
 import dev.gigafactory.coder.service.template.ProductModels;
 import dev.gigafactory.coder.service.template.RequirementsWriter;
+import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.SourceTree;
+import dev.gigafactory.contracts.codec.Digests;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.contracts.events.RepairEvidence;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -30,7 +35,9 @@ import org.jboss.logging.Logger;
  * Writes the behaviour a spec states in prose ({@code spec.requirements}) inside the template's product: the
  * template writes everything, then the model is asked for the one {@code Requirements} class. A reply is used only
  * if it passes {@link HookReplyCheck} and the product compiles with it; a rejected reply is sent back with the
- * reasons, a bounded number of times. When no reply makes it, the product keeps the template's no-op hook.
+ * reasons, a bounded number of times. When no reply makes it, the product keeps the template's no-op hook. A repair
+ * plan's evidence (the failing steps, the log, the class written then) goes into the prompt, and a reply whose
+ * product is exactly the code of a failed attempt is sent back too: building it again could not pass.
  */
 public final class LlmCodeAgent implements CodeAgent {
 
@@ -45,13 +52,21 @@ public final class LlmCodeAgent implements CodeAgent {
     private final LlmSettings settings;
     private final LedgerSink ledger;
     private final TokenBudget budget;
+    private final ArtifactStore store;
 
     public LlmCodeAgent(CodeAgent template, ChatClient client, LlmSettings settings, LedgerSink ledger) {
+        this(template, client, settings, ledger, null);
+    }
+
+    /** @param store where failed attempts' trees are, to show the model its earlier class; null for none */
+    public LlmCodeAgent(CodeAgent template, ChatClient client, LlmSettings settings, LedgerSink ledger,
+            ArtifactStore store) {
         this.template = template;
         this.client = client;
         this.settings = settings;
         this.ledger = ledger;
         this.budget = new TokenBudget(settings.maxTokensPerVersion());
+        this.store = store;
     }
 
     @Override
@@ -69,8 +84,11 @@ public final class LlmCodeAgent implements CodeAgent {
         ProductModel product = ProductModels.from(plan.document(), plan.version());
         String packageName = product.packageName();
         String hookPath = product.mainSource(RequirementsWriter.CLASS_NAME);
+        RepairEvidence evidence = plan.evidence();
+        String task = HookPrompts.task(plan.document())
+                + (evidence == null ? "" : RepairPrompts.repair(evidence, previousHook(evidence, hookPath)));
         List<ChatMessage> conversation = new ArrayList<>(List.of(ChatMessage.system(HookPrompts.system(packageName)),
-                ChatMessage.user(HookPrompts.task(plan.document()))));
+                ChatMessage.user(task)));
         String failure = "no attempt was made";
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             if (budget.exhausted(plan.spec(), plan.version())) {
@@ -87,7 +105,7 @@ public final class LlmCodeAgent implements CodeAgent {
             }
             account(plan, reply);
             conversation.add(ChatMessage.assistant(reply.content()));
-            Review review = review(reply.content(), packageName, hookPath, scaffold);
+            Review review = review(reply.content(), packageName, hookPath, scaffold, evidence);
             if (review.code() != null) {
                 LOG.infof("%s v%d: the model's Requirements class was accepted on try %d", plan.spec(),
                         plan.version(), attempt);
@@ -105,16 +123,43 @@ public final class LlmCodeAgent implements CodeAgent {
     private record Review(String code, String feedback) {
     }
 
-    private static Review review(String reply, String packageName, String hookPath, GeneratedSource scaffold) {
+    private static Review review(String reply, String packageName, String hookPath, GeneratedSource scaffold,
+            RepairEvidence evidence) {
         HookReplyCheck.Result checked = HookReplyCheck.check(reply, packageName);
         if (!checked.accepted()) {
             return new Review(null, HookPrompts.rejected(checked.problems()));
         }
-        List<String> errors = HookCompiler.errors(withHook(scaffold, hookPath, checked.source()).files());
+        SourceTree tree = withHook(scaffold, hookPath, checked.source());
+        if (evidence != null && evidence.failedDigests() != null) {
+            // The digest the artifact store will give this tree (CodeGenerationService stores tree.pack()).
+            String digest = Digests.sha256(tree.pack());
+            int failed = evidence.failedDigests().indexOf(digest);
+            if (failed >= 0) {
+                return new Review(null, RepairPrompts.identical(evidence,
+                        failed == evidence.failedDigests().size() - 1));
+            }
+        }
+        List<String> errors = HookCompiler.errors(tree.files());
         if (!errors.isEmpty()) {
             return new Review(null, HookPrompts.compileErrors(errors));
         }
         return new Review(checked.source(), null);
+    }
+
+    /** The class the failed attempt was built with, when its tree is still in the store. */
+    private String previousHook(RepairEvidence evidence, String hookPath) {
+        List<String> digests = evidence.failedDigests();
+        if (store == null || digests == null || digests.isEmpty()) {
+            return null;
+        }
+        try {
+            Optional<byte[]> packed = store.get(digests.get(digests.size() - 1));
+            return packed.map(SourceTree::unpack).filter(tree -> tree.files().containsKey(hookPath))
+                    .map(tree -> tree.text(hookPath)).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "the failed attempt's tree cannot be read; the prompt goes without its class");
+            return null;
+        }
     }
 
     // Only the hook's path is written: whatever the model says, it cannot add, remove or change another file.

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.awaitility.Awaitility.await;
 
-import dev.gigafactory.coder.support.ChatStub.Reply;
+import dev.gigafactory.devstack.testing.ChatCompletionsStub.Reply;
 import dev.gigafactory.coder.support.Hooks;
-import dev.gigafactory.coder.support.ChatStub;
+import dev.gigafactory.devstack.testing.ChatCompletionsStub;
 import dev.gigafactory.coder.support.ChatStubResource;
 import dev.gigafactory.coder.support.ChatStubResource.InjectChatStub;
 import dev.gigafactory.coder.support.Specs;
@@ -44,7 +44,7 @@ class LlmLedgerTest {
     private static final String SPEC = "notes-ledger";
 
     @InjectChatStub
-    ChatStub stub;
+    ChatCompletionsStub stub;
 
     @ConfigProperty(name = "factory.work-dir")
     Path workDir;

@@ -7,8 +7,8 @@ import dev.gigafactory.coder.service.LlmCodeAgent;
 import dev.gigafactory.coder.service.TemplateCodeAgent;
 import dev.gigafactory.coder.service.llm.ChatClient;
 import dev.gigafactory.coder.service.llm.LlmSettings;
-import dev.gigafactory.coder.support.ChatStub;
-import dev.gigafactory.coder.support.ChatStub.Reply;
+import dev.gigafactory.devstack.testing.ChatCompletionsStub;
+import dev.gigafactory.devstack.testing.ChatCompletionsStub.Reply;
 import dev.gigafactory.coder.support.Hooks;
 import dev.gigafactory.coder.support.ProductBuild;
 import dev.gigafactory.coder.support.ProductClient;
@@ -31,7 +31,7 @@ class LlmHookProductIT {
     @TempDir
     static Path work;
 
-    static ChatStub stub;
+    static ChatCompletionsStub stub;
     static GeneratedSource source;
     static ProductBuild build;
     static RunningProduct product;
@@ -39,7 +39,7 @@ class LlmHookProductIT {
 
     @BeforeAll
     static void start() {
-        stub = ChatStub.start().script(Reply.completion(Hooks.COMPILE_ERROR, 500, 120),
+        stub = ChatCompletionsStub.start().script(Reply.completion(Hooks.COMPILE_ERROR, 500, 120),
                 Reply.completion(Hooks.GOOD, 700, 150));
         LlmSettings settings = new LlmSettings(stub.baseUrl(), "stub", null, Duration.ofSeconds(10), 1,
                 Duration.ofMillis(10), 3, 100_000, BigDecimal.ZERO, BigDecimal.ZERO);

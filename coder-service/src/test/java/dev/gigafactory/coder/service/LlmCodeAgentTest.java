@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gigafactory.coder.domain.GeneratedSource;
 import dev.gigafactory.coder.service.llm.ChatClient;
 import dev.gigafactory.coder.service.llm.LlmSettings;
-import dev.gigafactory.coder.support.ChatStub;
-import dev.gigafactory.coder.support.ChatStub.Reply;
+import dev.gigafactory.devstack.testing.ChatCompletionsStub;
+import dev.gigafactory.devstack.testing.ChatCompletionsStub.Reply;
 import dev.gigafactory.coder.support.Hooks;
 import dev.gigafactory.coder.support.Specs;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
@@ -26,12 +26,12 @@ class LlmCodeAgentTest {
     private static final String HOOK = "src/main/java/dev/gigafactory/product/notes/Requirements.java";
     private static final TemplateCodeAgent TEMPLATE = new TemplateCodeAgent();
 
-    static ChatStub stub;
+    static ChatCompletionsStub stub;
     final List<LedgerEntryRecorded> ledger = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startStub() {
-        stub = ChatStub.start();
+        stub = ChatCompletionsStub.start();
     }
 
     @AfterAll
@@ -74,7 +74,7 @@ class LlmCodeAgentTest {
         GeneratedSource source = agent(settings(Duration.ofSeconds(5), 6, 100_000)).generate(plan(1));
 
         assertThat(source.agent()).isEqualTo("llm");
-        List<ChatStub.Request> requests = stub.requests();
+        List<ChatCompletionsStub.Request> requests = stub.requests();
         assertThat(requests).hasSize(6);
         assertThat(requests.get(1).lastMessage()).contains("no Java code");
         assertThat(requests.get(2).lastMessage()).contains("exactly one top-level class, named Requirements");

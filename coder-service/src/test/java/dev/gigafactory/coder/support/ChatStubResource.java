@@ -1,5 +1,6 @@
 package dev.gigafactory.coder.support;
 
+import dev.gigafactory.devstack.testing.ChatCompletionsStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,11 +26,11 @@ public class ChatStubResource implements QuarkusTestResourceLifecycleManager {
     public @interface InjectChatStub {
     }
 
-    private ChatStub stub;
+    private ChatCompletionsStub stub;
 
     @Override
     public Map<String, String> start() {
-        stub = ChatStub.start();
+        stub = ChatCompletionsStub.start();
         Path work = tempDir();
         return Map.of("coder.llm.base-url", stub.baseUrl(), "coder.llm.model", "stub-model",
                 "coder.llm.api-key", API_KEY, "coder.llm.retry-backoff", "10ms",
@@ -40,7 +41,8 @@ public class ChatStubResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(stub, new TestInjector.AnnotatedAndMatchesType(InjectChatStub.class, ChatStub.class));
+        injector.injectIntoFields(stub,
+                new TestInjector.AnnotatedAndMatchesType(InjectChatStub.class, ChatCompletionsStub.class));
     }
 
     @Override

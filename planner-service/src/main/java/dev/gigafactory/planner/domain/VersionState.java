@@ -1,20 +1,49 @@
 package dev.gigafactory.planner.domain;
 
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * What the planner remembers about a spec version when a repair or remediation is asked for.
+ * What the planner remembers about a spec version when a repair, remediation or retry is asked for.
  *
  * @param document the stored document of this version, or null when its SpecAccepted was never seen
  * @param newestVersion the newest accepted version of the spec (0 when none is known)
  * @param lastAttempt the highest attempt already planned for this version (0 when none)
- * @param tokensUsed model tokens spent on this version, from the ledger
- * @param abandoned whether the version already ran out of budget
+ * @param tokensUsed model tokens spent on this version, from the ledger, over every round
+ * @param abandoned whether the version already ended as failed (and was not retried since)
+ * @param roundStartAttempt the last attempt before the current round (0 for the first round): the attempt budget
+ *        counts attempts after it
+ * @param tokensAtRoundStart tokens spent before the current round: the token budget counts tokens after them
+ * @param retries how many retries of this version were planned
+ * @param failedDigests source digest of every failed attempt, by attempt, over every round
  */
 public record VersionState(ServiceSpec document, int newestVersion, int lastAttempt, long tokensUsed,
-        boolean abandoned) {
+        boolean abandoned, int roundStartAttempt, long tokensAtRoundStart, int retries,
+        SortedMap<Integer, String> failedDigests) {
+
+    public VersionState {
+        failedDigests = failedDigests == null ? new TreeMap<>() : new TreeMap<>(failedDigests);
+    }
+
+    /** A version in its first round, with no failure remembered. */
+    public VersionState(ServiceSpec document, int newestVersion, int lastAttempt, long tokensUsed,
+            boolean abandoned) {
+        this(document, newestVersion, lastAttempt, tokensUsed, abandoned, 0, 0, 0, new TreeMap<>());
+    }
 
     public static VersionState unknown() {
         return new VersionState(null, 0, 0, 0, false);
+    }
+
+    public VersionState withFailedDigests(Map<Integer, String> digests) {
+        return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, roundStartAttempt,
+                tokensAtRoundStart, retries, new TreeMap<>(digests));
+    }
+
+    public VersionState inRound(int startAttempt, long tokensAtStart, int retryCount) {
+        return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, startAttempt,
+                tokensAtStart, retryCount, failedDigests);
     }
 }

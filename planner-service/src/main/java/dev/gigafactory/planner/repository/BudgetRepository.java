@@ -18,6 +18,17 @@ public class BudgetRepository {
             on conflict (name, version) do update
             set abandoned_budget = excluded.abandoned_budget, abandoned_reason = excluded.abandoned_reason""";
 
+    // A retry: budgets count from here again, and the version is no longer failed.
+    private static final String START_ROUND = """
+            insert into version_budget (name, version, round_start_attempt, retries) values (?1, ?2, ?3, ?4)
+            on conflict (name, version) do update
+            set round_start_attempt = excluded.round_start_attempt, tokens_at_round_start = version_budget.tokens_used,
+                retries = excluded.retries, abandoned_budget = null, abandoned_reason = null""";
+
+    private static final String FAILED = """
+            insert into failed_attempt (name, version, attempt, source_digest) values (?1, ?2, ?3, ?4)
+            on conflict do nothing""";
+
     private static final String FIND = """
             select tokens_used, abandoned_budget, abandoned_reason from version_budget where name = ?1 and version = ?2""";
 
@@ -38,6 +49,30 @@ public class BudgetRepository {
                         .setParameter(2, version)
                         .setParameter(3, budget)
                         .setParameter(4, reason)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Starts a new round after {@code startAttempt}; tokens spent so far no longer count against it. */
+    public Uni<Void> startRound(String name, int version, int startAttempt, int retries) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(START_ROUND)
+                        .setParameter(1, name)
+                        .setParameter(2, version)
+                        .setParameter(3, startAttempt)
+                        .setParameter(4, retries)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Remembers the code a failed attempt was built from. */
+    public Uni<Void> failed(String name, int version, int attempt, String sourceDigest) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(FAILED)
+                        .setParameter(1, name)
+                        .setParameter(2, version)
+                        .setParameter(3, attempt)
+                        .setParameter(4, sourceDigest)
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -7,6 +7,10 @@ import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.SpecAccepted;
+import dev.gigafactory.contracts.events.SpecChange;
+import dev.gigafactory.contracts.events.SpecRetried;
+import dev.gigafactory.contracts.events.TestsCompleted;
+import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.planner.domain.OutboxEvent;
 import dev.gigafactory.planner.domain.StoredPlan;
 import dev.gigafactory.planner.domain.StoredVersion;
@@ -50,13 +54,32 @@ public class PlanStore {
 
     /** Stores a version {@link #state} found no document for. */
     public Uni<Void> storeVersion(SpecAccepted accepted) {
+        return storeVersion(accepted.spec(), accepted.version(), accepted.digest(), accepted.document(),
+                accepted.changes(), accepted.acceptedAt());
+    }
+
+    /** Stores the document of a retried version whose acceptance this planner never saw. */
+    public Uni<Void> storeVersion(SpecRetried retried) {
+        return storeVersion(retried.spec(), retried.version(), retried.digest(), retried.document(), List.of(),
+                retried.retriedAt());
+    }
+
+    /** Remembers the code a failed attempt was built from, so a repair writing it again is seen for what it is. */
+    public Uni<Void> failed(TestsCompleted tests) {
+        return tests.sourceDigest() == null
+                ? Uni.createFrom().voidItem()
+                : budgets.failed(tests.spec(), tests.version(), tests.attempt(), tests.sourceDigest());
+    }
+
+    private Uni<Void> storeVersion(String name, int number, String digest, ServiceSpec document,
+            List<SpecChange> changes, Instant at) {
         StoredVersion version = new StoredVersion();
-        version.name = accepted.spec();
-        version.version = accepted.version();
-        version.digest = accepted.digest();
-        version.document = Json.writeString(accepted.document());
-        version.changes = Json.writeString(accepted.changes());
-        version.acceptedAt = accepted.acceptedAt() != null ? accepted.acceptedAt() : Instant.now();
+        version.name = name;
+        version.version = number;
+        version.digest = digest;
+        version.document = Json.writeString(document);
+        version.changes = Json.writeString(changes);
+        version.acceptedAt = at != null ? at : Instant.now();
         return versions.persist(version).replaceWithVoid();
     }
 
@@ -72,7 +95,11 @@ public class PlanStore {
     public Uni<OutboxEvent> record(Decision decision, String traceparent) {
         if (decision instanceof Decision.Plan made) {
             PlanCreated plan = made.plan();
-            return plans.persist(plan(plan)).chain(() -> enqueue(plan, traceparent));
+            Uni<Void> round = made.round() == null
+                    ? Uni.createFrom().voidItem()
+                    : budgets.startRound(plan.spec(), plan.version(), made.round().startAttempt(),
+                            made.round().retry());
+            return round.chain(() -> plans.persist(plan(plan))).chain(() -> enqueue(plan, traceparent));
         }
         if (decision instanceof Decision.Abandon abandon) {
             var event = abandon.abandoned();

@@ -5,16 +5,19 @@ import dev.gigafactory.contracts.events.PlanAbandoned;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
 import dev.gigafactory.contracts.events.SpecAccepted;
+import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.planner.domain.VersionState;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Decides what to build: a task graph for a new spec version, the affected tasks for a changed one, another attempt
- * after failed tests, or a fresh plan after an incident — and when a version's budget is spent, that it ends. Plain
- * Java and deterministic, so a replayed input gives the same decision (and the same event id).
+ * after failed tests, a fresh plan after an incident or a retry — and when a version's budget is spent, or a repair
+ * cannot change anything, that it ends. Plain Java and deterministic, so a replayed input gives the same decision
+ * (and the same event id).
  */
 public final class Planner {
 
@@ -50,7 +53,10 @@ public final class Planner {
                         : "version " + accepted.version());
     }
 
-    /** Another attempt after failed tests, carrying their evidence, while the version's budgets last. */
+    /**
+     * Another attempt after failed tests, carrying their evidence, while the round's budgets last and a repair can
+     * change something (see {@link RepairRules}).
+     */
     public Decision repair(TestsCompleted tests, VersionState state) {
         if (tests.passed()) {
             return new Decision.Nothing("tests passed");
@@ -58,9 +64,37 @@ public final class Planner {
         ServiceSpec document = state.document() != null ? state.document() : tests.document();
         String evidence = Evidence.of(tests);
         return decide(tests.spec(), tests.version(), tests.attempt(), document, state, evidence,
+                () -> RepairRules.deadEnd(tests, state, evidence),
                 () -> new PlanCreated(tests.spec(), tests.version(), tests.attempt() + 1, PlanKind.REPAIR, document,
-                        TaskGraph.allTasks(document), List.of(),
-                        "repair of attempt " + tests.attempt() + ": " + evidence));
+                        TaskGraph.allTasks(document), List.of(), "repair of attempt " + tests.attempt() + ": "
+                                + evidence,
+                        Evidence.structured(tests, state.failedDigests())));
+    }
+
+    /**
+     * A new round for a version someone asked to build again: a full plan, numbered after every attempt so far (no
+     * event of the failed round is repeated), with fresh budgets. A version superseded meanwhile is not rebuilt.
+     */
+    public Decision retry(SpecRetried retried, VersionState state) {
+        if (state.newestVersion() > retried.version()) {
+            return new Decision.Nothing("version " + retried.version() + " is superseded by "
+                    + state.newestVersion());
+        }
+        if (retried.retry() <= state.retries()) {
+            return new Decision.Nothing("retry " + retried.retry() + " is already planned");
+        }
+        ServiceSpec document = state.document() != null ? state.document() : retried.document();
+        if (document == null) {
+            return new Decision.Nothing("no document is known for version " + retried.version());
+        }
+        String failure = retried.previousFailure() == null || retried.previousFailure().isBlank()
+                ? "no failure was given"
+                : retried.previousFailure();
+        String reason = Evidence.bounded("retry " + retried.retry() + " of version " + retried.version()
+                + " (fresh budget of " + budgets.maxAttempts() + " attempts); it failed: " + failure);
+        PlanCreated plan = new PlanCreated(retried.spec(), retried.version(), state.lastAttempt() + 1,
+                PlanKind.RETRY, document, TaskGraph.allTasks(document), List.of(), reason);
+        return new Decision.Plan(plan, new Decision.Round(retried.retry(), state.lastAttempt()));
     }
 
     /** A fresh full plan of the stored document after an incident the monitor could not fix by restarting. */
@@ -71,13 +105,13 @@ public final class Planner {
         String evidence = Evidence.bounded("incident " + incident.incidentId() + " (" + incident.kind() + "): "
                 + incident.evidence());
         return decide(incident.spec(), incident.version(), incident.attempt(), state.document(), state, evidence,
-                () -> new PlanCreated(incident.spec(), incident.version(), incident.attempt() + 1,
+                Optional::empty, () -> new PlanCreated(incident.spec(), incident.version(), incident.attempt() + 1,
                         PlanKind.REMEDIATION, state.document(), TaskGraph.allTasks(state.document()), List.of(),
                         "remediation of " + evidence));
     }
 
     private Decision decide(String spec, int version, int attempt, ServiceSpec document, VersionState state,
-            String lastFailure, Supplier<PlanCreated> plan) {
+            String lastFailure, Supplier<Optional<Decision.Abandon>> deadEnd, Supplier<PlanCreated> plan) {
         if (state.abandoned()) {
             return new Decision.Nothing("version " + version + " already ended as failed");
         }
@@ -90,13 +124,20 @@ public final class Planner {
         if (attempt + 1 <= state.lastAttempt()) {
             return new Decision.Nothing("attempt " + (attempt + 1) + " is already planned");
         }
-        if (attempt >= budgets.maxAttempts()) {
-            return abandon(spec, version, attempt, Budgets.ATTEMPTS, "attempt budget of " + budgets.maxAttempts()
-                    + " spent", lastFailure);
+        Optional<Decision.Abandon> hopeless = deadEnd.get();
+        if (hopeless.isPresent()) {
+            return hopeless.get();
         }
-        if (state.tokensUsed() >= budgets.maxTokens()) {
+        // Budgets count within the round: a retry starts a new one after the attempts and tokens spent so far.
+        String round = state.retries() > 0 ? " in retry " + state.retries() : "";
+        if (attempt - state.roundStartAttempt() >= budgets.maxAttempts()) {
+            return abandon(spec, version, attempt, Budgets.ATTEMPTS, "attempt budget of " + budgets.maxAttempts()
+                    + " spent" + round, lastFailure);
+        }
+        long tokens = state.tokensUsed() - state.tokensAtRoundStart();
+        if (tokens >= budgets.maxTokens()) {
             return abandon(spec, version, attempt, Budgets.TOKENS, "token budget of " + budgets.maxTokens()
-                    + " spent (" + state.tokensUsed() + " used)", lastFailure);
+                    + " spent" + round + " (" + tokens + " used)", lastFailure);
         }
         return new Decision.Plan(plan.get());
     }

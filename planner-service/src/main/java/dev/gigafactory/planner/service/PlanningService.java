@@ -5,6 +5,7 @@ import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.events.SpecAccepted;
+import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.planner.domain.OutboxEvent;
 import dev.gigafactory.planner.messaging.EventPublisher;
@@ -45,13 +46,27 @@ public class PlanningService {
                 .map(state -> planner.accept(accepted, state)));
     }
 
+    /** A failed version built again: a new round, planned from the stored document (or the event's). */
+    public Uni<Void> retried(CloudEvent<SpecRetried> event) {
+        SpecRetried retried = event.data();
+        return handle(event, "retry", () -> store.state(retried.spec(), retried.version())
+                .call(state -> state.document() == null && retried.document() != null
+                        ? store.storeVersion(retried)
+                        : Uni.createFrom().voidItem())
+                .map(state -> planner.retry(retried, state)));
+    }
+
     public Uni<Void> testsCompleted(CloudEvent<TestsCompleted> event) {
         TestsCompleted tests = event.data();
         if (tests.passed()) {
             return Uni.createFrom().voidItem(); // the deployer's business; nothing to remember
         }
+        // A failure that counts (not stale, not superseded) is remembered with its code's digest.
         return handle(event, "tests", () -> store.state(tests.spec(), tests.version())
-                .map(state -> planner.repair(tests, state)));
+                .map(state -> planner.repair(tests, state))
+                .call(decision -> decision instanceof Decision.Nothing
+                        ? Uni.createFrom().voidItem()
+                        : store.failed(tests)));
     }
 
     public Uni<Void> incident(CloudEvent<IncidentDetected> event) {

@@ -10,6 +10,7 @@ import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
 import dev.gigafactory.contracts.events.SpecAccepted;
+import dev.gigafactory.contracts.events.TestsWaiting;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
@@ -21,6 +22,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,22 @@ class PlanningListenerTest {
         kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("plan-newer") && p.version() == 2
                 && p.kind() == PlanKind.REPAIR, WAIT);
         assertThat(PlanEvents.of(kafka, "plan-newer")).filteredOn(e -> e.version() == 1).hasSize(1);
+    }
+
+    @Test
+    void aTesterWaitingOutAnOutageSpendsNoAttempt() {
+        ServiceSpec spec = PlannerSamples.library("plan-waiting");
+        kafka.publish(PlannerSamples.accepted(spec, 1, null));
+        kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("plan-waiting"), WAIT);
+
+        kafka.publish(new TestsWaiting("plan-waiting", 1, 1, PlannerSamples.digest(1), "no sandbox", Instant.now()));
+        kafka.publish(PlannerSamples.failedWithCases(spec, 1, 1, "step 0 failed"));
+
+        // Same key: the repair of attempt 1 shows the waiting notice before it was handled, and spent nothing.
+        PlanCreated repair = kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("plan-waiting")
+                && p.kind() == PlanKind.REPAIR, WAIT);
+        assertThat(repair.attempt()).isEqualTo(2);
+        assertThat(kafka.records(Topics.DLQ)).noneMatch(dead -> "plan-waiting".equals(dead.key()));
     }
 
     @Test

@@ -69,7 +69,7 @@ class PlannerTest {
         assertThat(repair.attempt()).isEqualTo(2);
         assertThat(repair.document()).isEqualTo(spec);
         assertThat(repair.reason()).contains("repair of attempt 1", "1 of 1 case failed",
-                "'read back' step 1 (GET /books/{id}): body.title: expected 'Dune' but was null")
+                "'read back' step 1 (POST /books): body.title: expected 'Dune' but was null")
                 .doesNotContain("step 0");
     }
 

@@ -1,4 +1,4 @@
-package dev.gigafactory.coder.support;
+package dev.gigafactory.devstack.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
- * A local server speaking the chat-completions protocol, on a free port: it answers {@code POST
- * /v1/chat/completions} with scripted replies in order (the last one repeats) and keeps every request it was sent.
+ * A local server speaking the OpenAI chat-completions protocol, on a free port, for tests of an LLM agent in this
+ * JVM or in a service process started from it: it answers {@code POST /v1/chat/completions} with scripted replies in
+ * order (the last one repeats), or with what a responder makes of each request, and keeps every request it was sent.
  */
-public final class ChatStub implements AutoCloseable {
+public final class ChatCompletionsStub implements AutoCloseable {
 
     /** One scripted answer: status, body, an optional delay before answering and an optional Retry-After. */
     public record Reply(int status, String body, long delayMillis, String retryAfter) {
@@ -56,37 +58,54 @@ public final class ChatStub implements AutoCloseable {
             JsonNode messages = body.path("messages");
             return messages.path(messages.size() - 1).path("content").asText();
         }
+
+        /** Every message's content, in order: what the model was shown. */
+        public String conversation() {
+            StringBuilder all = new StringBuilder();
+            body.path("messages").forEach(message -> all.append(message.path("content").asText()).append('\n'));
+            return all.toString();
+        }
     }
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Reply last = Reply.status(500, "{\"error\":\"nothing scripted\"}");
+    private volatile Function<Request, Reply> responder;
 
-    private ChatStub() throws IOException {
+    private ChatCompletionsStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::handle);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
-    public static ChatStub start() {
+    public static ChatCompletionsStub start() {
         try {
-            return new ChatStub();
+            return new ChatCompletionsStub();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** What to give a client as its base URL ({@code coder.llm.base-url}, env {@code CODER_LLM_BASE_URL}). */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** Replaces the script: these replies in order, then the last one again for any further request. */
-    public ChatStub script(Reply... replies) {
+    public ChatCompletionsStub script(Reply... replies) {
+        responder = null;
         script.clear();
         requests.clear();
         script.addAll(List.of(replies));
+        return this;
+    }
+
+    /** Answers each request with what {@code answer} makes of it, e.g. a different reply once evidence is shown. */
+    public ChatCompletionsStub respond(Function<Request, Reply> answer) {
+        requests.clear();
+        responder = answer;
         return this;
     }
 
@@ -97,20 +116,22 @@ public final class ChatStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            requests.add(new Request(exchange.getRequestHeaders().getFirst("Authorization"),
-                    Json.mapper().readTree(body)));
-            Reply reply = next();
+            Request request = new Request(exchange.getRequestHeaders().getFirst("Authorization"),
+                    Json.mapper().readTree(body));
+            requests.add(request);
+            Function<Request, Reply> answer = responder;
+            Reply reply = answer != null ? answer.apply(request) : next();
             if (reply.delayMillis() > 0) {
                 Thread.sleep(reply.delayMillis());
             }
-            byte[] answer = reply.body().getBytes(StandardCharsets.UTF_8);
+            byte[] answerBytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             if (reply.retryAfter() != null) {
                 exchange.getResponseHeaders().set("Retry-After", reply.retryAfter());
             }
-            exchange.sendResponseHeaders(reply.status(), answer.length);
+            exchange.sendResponseHeaders(reply.status(), answerBytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
+                out.write(answerBytes);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

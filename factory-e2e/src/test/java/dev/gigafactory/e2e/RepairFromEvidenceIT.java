@@ -1,0 +1,162 @@
+package dev.gigafactory.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gigafactory.contracts.acceptance.Deadline;
+import dev.gigafactory.contracts.codec.Json;
+import dev.gigafactory.devstack.launcher.Fleet;
+import dev.gigafactory.devstack.launcher.FleetOptions;
+import dev.gigafactory.devstack.testing.ChatCompletionsStub;
+import dev.gigafactory.devstack.testing.ChatCompletionsStub.Reply;
+import dev.gigafactory.devstack.testing.ChatCompletionsStub.Request;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A failed attempt repaired from its evidence, through the whole fleet: the coder's LLM agent talks to a
+ * chat-completions stub in this JVM that misses the spec's prose rule until it is shown the failing step; attempt 1
+ * fails the release gate, the planner's repair carries the step's request, expected and actual answer, attempt 2
+ * enforces the rule, and the running product refuses what the rule forbids.
+ */
+class RepairFromEvidenceIT {
+
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(5);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SPEC = """
+            apiVersion: gigafactory.dev/v1alpha1
+            kind: ServiceSpec
+            metadata: { name: memos }
+            spec:
+              description: Memos.
+              requirements: A memo's title must not contain the word forbidden.
+              entities:
+                - name: Memo
+                  fields:
+                    - { name: title, type: string, required: true, maxLength: 100 }
+              acceptance:
+                - name: a forbidden title is refused
+                  steps:
+                    - request: { method: POST, path: /memos, body: { title: a forbidden memo } }
+                      expect: { status: 400 }
+                - name: a fine title is kept
+                  steps:
+                    - request: { method: POST, path: /memos, body: { title: a fine memo } }
+                      expect: { status: 201, body: { title: a fine memo } }
+            """;
+    private static final String NO_OP = hook("// every memo is fine");
+    private static final String GOOD = hook("""
+            if (record.get("title") instanceof String title && title.contains("forbidden")) {
+                        throw Problem.badRequest("a title must not contain the word forbidden");
+                    }""");
+
+    private static ChatCompletionsStub stub;
+    private static Fleet fleet;
+
+    @BeforeAll
+    static void startFleet() throws Exception {
+        // A model that only gets the rule once a repair prompt shows it the failed run.
+        stub = ChatCompletionsStub.start().respond(request -> Reply.completion(
+                isRepair(request) ? GOOD : NO_OP, 200, 80));
+        Path repo = Fleet.findRepoRoot(Path.of("").toAbsolutePath());
+        fleet = Fleet.start(FleetOptions.defaults(repo).withStateDir(Files.createTempDirectory("gigafactory-repair-"))
+                .withEnv(Map.of("CODER_LLM_BASE_URL", stub.baseUrl(), "CODER_LLM_MODEL", "stub-model")));
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (stub != null) {
+            stub.close();
+        }
+    }
+
+    @Test
+    void aFailedAttemptIsRepairedFromItsEvidenceAndTheRunningProductEnforcesTheRule() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = FleetSupport.producer(fleet.kafkaBootstrapServers())) {
+            FleetSupport.publish(producer, "memos", SPEC);
+        }
+
+        URI url = URI.create(awaitRunning("memos"));
+
+        assertThat(post(url.resolve("/memos"), "{\"title\":\"a forbidden memo\"}").statusCode()).isEqualTo(400);
+        assertThat(post(url.resolve("/memos"), "{\"title\":\"a fine memo\"}").statusCode()).isEqualTo(201);
+        JsonNode plans = FleetSupport.getJson(fleet.url("planner-service").resolve("/api/plans/memos/versions/1"));
+        assertThat(plans.path("plans").findValuesAsText("kind")).containsExactly("INITIAL", "REPAIR");
+        List<Request> repairs = stub.requests().stream().filter(RepairFromEvidenceIT::isRepair).toList();
+        assertThat(repairs).first().satisfies(repair -> assertThat(repair.conversation())
+                .contains("'a forbidden title is refused' step 0: POST /memos with body")
+                .contains("expected: status 400", "actual: status 201")
+                .contains("// every memo is fine"));
+    }
+
+    private static boolean isRepair(Request request) {
+        return request.conversation().contains("of this service was built and tested, and it failed");
+    }
+
+    private static String hook(String body) {
+        return """
+                ```java
+                package dev.gigafactory.product.memos;
+
+                import java.util.Map;
+
+                final class Requirements {
+
+                    private Requirements() {
+                    }
+
+                    static void check(String entity, String operation, Map<String, Object> record) {
+                        %s
+                    }
+                }
+                ```
+                """.formatted(body);
+    }
+
+    private static HttpResponse<String> post(URI uri, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls the status API as a user would, until the spec runs; on failure says where it got stuck. */
+    private static String awaitRunning(String name) throws Exception {
+        Deadline deadline = Deadline.after(PIPELINE_TIMEOUT);
+        URI status = fleet.url("spec-intake-service").resolve("/api/specs/" + name);
+        URI planner = fleet.url("planner-service").resolve("/api/plans/" + name + "/versions/1");
+        String last = "no answer yet";
+        while (!deadline.passed()) {
+            JsonNode plans = FleetSupport.getJson(planner);
+            if (plans != null && "failed".equals(plans.path("state").asText())) {
+                throw new AssertionError("the planner gave " + name + " up: " + plans.path("abandonedReason")
+                        + "; logs in " + fleet.stateDir());
+            }
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(status).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            last = answer.statusCode() + " " + answer.body();
+            if (answer.statusCode() == 200) {
+                JsonNode body = Json.read(answer.body(), JsonNode.class);
+                if ("running".equals(body.path("stage").asText()) && body.hasNonNull("url")) {
+                    return body.get("url").asText();
+                }
+                assertThat(body.path("stage").asText()).as("stage of %s: %s", name, last).isNotIn("rejected");
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("spec " + name + " was not running within " + PIPELINE_TIMEOUT + "; last status: "
+                + last + "; logs in " + fleet.stateDir());
+    }
+}
