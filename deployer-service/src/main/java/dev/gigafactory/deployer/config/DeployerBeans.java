@@ -52,7 +52,7 @@ public class DeployerBeans {
         if (config.target() == DeployerConfig.Target.KUBERNETES) {
             DeployerConfig.Kubernetes k8s = config.kubernetes();
             return new KubernetesTarget(new KubernetesClientBuilder().build(), registry, new KubernetesTarget.Settings(
-                    k8s.namespace(), k8s.artifactBaseUrl(), k8s.image()));
+                    k8s.namespace(), k8s.artifactBaseUrl(), k8s.image(), config.readyTimeout(), k8s.ingressDomain()));
         }
         List<String> wrapper = config.detach() ? setsid() : List.of();
         return new LocalProcessTarget(artifacts, registry, probe, new StableProxies(proxyVertx()),

@@ -43,5 +43,8 @@ public interface DeployerConfig {
 
         @WithDefault("eclipse-temurin:17-jre")
         String image();
+
+        /** With a domain, each product also gets an Ingress at {@code <spec>.<domain>}. */
+        Optional<String> ingressDomain();
     }
 }

@@ -3,6 +3,7 @@ package dev.gigafactory.deployer.service;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
+import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.DeploymentFailedException;
@@ -146,6 +147,14 @@ public final class Deployer {
     }
 
     /** The deployer stops: incidents are no longer acted on (see onIncident). */
+    /** The spec left the factory: its product stops and its target forgets it (nothing is announced). */
+    public void retire(SpecRetired retired) {
+        synchronized (lockOf(retired.spec())) {
+            LOG.infof("%s is retired (%s): stopping its product", retired.spec(), retired.requestedBy());
+            target.stop(retired.spec());
+        }
+    }
+
     public void shutdown() {
         shuttingDown = true;
     }

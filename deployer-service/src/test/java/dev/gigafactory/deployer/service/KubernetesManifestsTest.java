@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.deployer.domain.Release;
 import dev.gigafactory.deployer.service.KubernetesManifests.Manifests;
+import dev.gigafactory.deployer.service.KubernetesManifests.Placement;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import java.util.Map;
+import java.util.Optional;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import org.junit.jupiter.api.Test;
@@ -54,9 +59,32 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theServiceSelectsEveryVersionOfTheProduct() {
-        assertThat(manifests.service().getSpec().getSelector()).containsOnlyKeys("app.kubernetes.io/name",
-                "app.kubernetes.io/instance");
+    void eachVersionIsAWorkloadOfItsOwnAndTheServiceSelectsOneVersion() {
+        assertThat(manifests.deployment().getMetadata().getName()).isEqualTo("todo-v3");
+        assertThat(manifests.configMap().getMetadata().getName()).isEqualTo("todo-v3");
+        assertThat(manifests.service().getMetadata().getName()).isEqualTo("todo");
+        assertThat(manifests.service().getSpec().getSelector()).containsOnly(
+                Map.entry("app.kubernetes.io/name", "todo"),
+                Map.entry("app.kubernetes.io/instance", "todo"), Map.entry("app.kubernetes.io/version", "3"));
+        assertThat(manifests.deployment().getSpec().getSelector().getMatchLabels())
+                .isEqualTo(manifests.service().getSpec().getSelector());
         assertThat(manifests.service().getSpec().getPorts().get(0).getPort()).isEqualTo(80);
+        assertThat(manifests.ingress()).isEmpty();
+    }
+
+    @Test
+    void everyObjectIsOwnedByTheServiceSpecAndAnIngressIsMadeForADomain() {
+        OwnerReference owner = new OwnerReferenceBuilder().withApiVersion("gigafactory.dev/v1alpha1")
+                .withKind("ServiceSpec").withName("todo").withUid("uid-1").build();
+        Manifests owned = KubernetesManifests.render(RELEASE, new Placement("factory", "http://artifacts:8080/",
+                "eclipse-temurin:17-jre", Optional.of(owner), Optional.of("apps.example.org")));
+
+        for (var resource : java.util.List.of(owned.configMap(), owned.deployment(), owned.service(),
+                owned.ingress().orElseThrow())) {
+            assertThat(resource.getMetadata().getOwnerReferences()).containsExactly(owner);
+        }
+        var rule = owned.ingress().orElseThrow().getSpec().getRules().get(0);
+        assertThat(rule.getHost()).isEqualTo("todo.apps.example.org");
+        assertThat(rule.getHttp().getPaths().get(0).getBackend().getService().getName()).isEqualTo("todo");
     }
 }

@@ -19,7 +19,8 @@ public enum EventType {
     DEPLOYMENT_COMPLETED("dev.gigafactory.deployment.completed.v1", Topics.DEPLOYMENTS_COMPLETED,
             DeploymentCompleted.class),
     INCIDENT_DETECTED("dev.gigafactory.incident.detected.v1", Topics.INCIDENTS_DETECTED, IncidentDetected.class),
-    LEDGER_ENTRY_RECORDED("dev.gigafactory.ledger.entry.v1", Topics.LEDGER, LedgerEntryRecorded.class);
+    LEDGER_ENTRY_RECORDED("dev.gigafactory.ledger.entry.v1", Topics.LEDGER, LedgerEntryRecorded.class),
+    SPEC_RETIRED("dev.gigafactory.spec.retired.v1", Topics.SPECS_RETIRED, SpecRetired.class);
     // @formatter:on
 
     private final String ceType;

@@ -15,6 +15,8 @@ public final class Topics {
     public static final String INCIDENTS_DETECTED = "factory.incidents.detected";
     public static final String LEDGER = "factory.ledger";
     public static final String DLQ = "factory.dlq";
+    /** Its own topic: only the operator writes it, and the deployer and monitor read it without skipping others. */
+    public static final String SPECS_RETIRED = "factory.specs.retired";
 
     /** A topic and how many partitions it is created with. */
     public record Topic(String name, int partitions) {
@@ -31,7 +33,8 @@ public final class Topics {
             new Topic(DEPLOYMENTS_COMPLETED, 6),
             new Topic(INCIDENTS_DETECTED, 3),
             new Topic(LEDGER, 3),
-            new Topic(DLQ, 1));
+            new Topic(DLQ, 1),
+            new Topic(SPECS_RETIRED, 3));
 
     /** Every topic the status read model follows: the whole pipeline after submission. */
     public static final List<String> PIPELINE = List.of(SPECS_ACCEPTED, SPECS_REJECTED, PLANS_CREATED,

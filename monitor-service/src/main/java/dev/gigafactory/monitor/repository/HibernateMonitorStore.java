@@ -53,6 +53,13 @@ public class HibernateMonitorStore implements MonitorStore {
     }
 
     @Override
+    public void forget(String spec) {
+        await(() -> sessions.withTransaction(session -> session
+                .createMutationQuery("delete from WatchedDeploymentRow where spec = :spec")
+                .setParameter("spec", spec).executeUpdate()));
+    }
+
+    @Override
     public void save(StageProgress progress) {
         await(() -> sessions.withTransaction(session -> session.merge(StageProgressRow.of(progress))));
     }

@@ -74,6 +74,11 @@ public final class Fleet {
         return Optional.of(watch.saved());
     }
 
+    /** Stops watching the spec (it was retired); true when it was watched. */
+    public synchronized boolean forget(String spec) {
+        return watches.remove(spec) != null;
+    }
+
     /** The newest version below {@code version} that was seen healthy, as far as the previous watch knew. */
     private static Integer previousGood(Watch previous, int version) {
         if (previous == null) {

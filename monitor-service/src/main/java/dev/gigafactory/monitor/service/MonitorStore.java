@@ -18,6 +18,9 @@ public interface MonitorStore {
 
     List<WatchedDeployment> watched();
 
+    /** The spec was retired: a restarted monitor must not watch it again. */
+    void forget(String spec);
+
     void save(StageProgress progress);
 
     List<StageProgress> stages();

@@ -32,6 +32,11 @@ final class InMemoryStore implements MonitorStore {
     }
 
     @Override
+    public void forget(String spec) {
+        watched.remove(spec);
+    }
+
+    @Override
     public List<WatchedDeployment> watched() {
         return new ArrayList<>(watched.values());
     }
