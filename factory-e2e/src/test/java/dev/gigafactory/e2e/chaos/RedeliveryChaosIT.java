@@ -5,6 +5,7 @@ import static dev.gigafactory.e2e.chaos.Pipeline.recordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gigafactory.contracts.events.SpecUnchanged;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.devstack.launcher.ServiceDef;
@@ -46,12 +47,16 @@ class RedeliveryChaosIT {
 
         Map<String, Integer> expected = new LinkedHashMap<>(before);
         Map<TopicPartition, Long> copies = replay(fleet, spec, expected);
+        // the replayed document is answered, once, as unchanged (SpecUnchanged on the rejected topic): nothing is built
+        expected.merge(Topics.SPECS_REJECTED, 1, Integer::sum);
         GroupOffsets.awaitCommittedPast(fleet.kafkaBootstrapServers(), copies, Duration.ofMinutes(1));
         // a consumer commits after it has published; a short grace covers a publish still in the producer's buffer
         Pipeline.pause(2_000);
 
         assertThat(counts(fleet, spec)).as("records of %s per topic after the replay (originals + copies)", spec)
                 .isEqualTo(expected);
+        assertThat(recordsOf(fleet, Topics.SPECS_REJECTED, spec)).as("the answer to the replayed document")
+                .allSatisfy(answer -> assertThat(Pipeline.decode(answer)).isInstanceOf(SpecUnchanged.class));
         assertThat(timeline(fleet, spec.get(0))).as("status timeline after the replay").isEqualTo(timelineBefore);
         assertThat(Pipeline.products(fleet, spec.get(0))).as("live product processes").isEqualTo(1);
     }
