@@ -93,6 +93,7 @@ public final class Deployer {
             Deployment deployed = target.deploy(release);
             return succeeded(deployed, started(deployed), DeploymentCompleted.DEPLOY);
         } catch (DeploymentFailedException e) {
+            handBackIfStopping(release.spec(), e);
             LOG.warnf("%s v%d did not start: %s", release.spec(), release.version(), e.getMessage());
             String detail = e.detail() + keepsServing(release.spec());
             registry.failed(release, DeploymentCompleted.DEPLOY, detail);
@@ -126,6 +127,7 @@ public final class Deployer {
             Deployment restarted = target.restart(incident.spec(), restart);
             return Optional.of(succeeded(restarted, cause + started(restarted), restart));
         } catch (DeploymentFailedException e) {
+            handBackIfStopping(incident.spec(), e);
             Release release = target.status(incident.spec()).orElseThrow().release();
             return Optional.of(failed(release, cause + e.detail(), DeploymentCompleted.restartFor(incident
                     .incidentId())));
@@ -141,12 +143,12 @@ public final class Deployer {
                     .map(restored -> succeeded(restored, cause + started(restored),
                             rollback));
         } catch (DeploymentFailedException e) {
+            handBackIfStopping(incident.spec(), e);
             return previous.map(known -> failed(known.release(), cause + e.detail(), DeploymentCompleted
                     .rollbackFor(incident.incidentId())));
         }
     }
 
-    /** The deployer stops: incidents are no longer acted on (see onIncident). */
     /** The spec left the factory: its product stops and its target forgets it (nothing is announced). */
     public void retire(SpecRetired retired) {
         synchronized (lockOf(retired.spec())) {
@@ -155,8 +157,21 @@ public final class Deployer {
         }
     }
 
+    /** The deployer stops: incidents are no longer acted on (see onIncident). */
     public void shutdown() {
         shuttingDown = true;
+    }
+
+    /**
+     * A start that failed while the deployer stops failed because of the stop (the fleet's signal reaches the products
+     * too): announcing it would fail a healthy version for good. The record is handed back and redone after the
+     * restart instead.
+     */
+    private void handBackIfStopping(String spec, DeploymentFailedException failure) {
+        if (shuttingDown) {
+            throw new IllegalStateException("the deployer is stopping: the start of " + spec
+                    + " failed with it and is not announced (" + failure.getMessage() + ")", failure);
+        }
     }
 
     // The automatic rollback of a version that never got ready is simply never switching to it: say who serves.
