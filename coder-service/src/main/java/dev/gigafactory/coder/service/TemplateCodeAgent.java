@@ -5,6 +5,7 @@ import dev.gigafactory.coder.domain.ProductModel;
 import dev.gigafactory.coder.service.template.ProductModels;
 import dev.gigafactory.coder.service.template.ProductSources;
 import dev.gigafactory.contracts.artifacts.SourceTree;
+import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.PlanCreated;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  */
 public final class TemplateCodeAgent implements CodeAgent {
 
-    public static final String NAME = "template";
+    public static final String NAME = CodeGenerated.TEMPLATE_AGENT;
     public static final String STACK = "jdk-http";
 
     @Override

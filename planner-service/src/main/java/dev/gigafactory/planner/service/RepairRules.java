@@ -1,5 +1,6 @@
 package dev.gigafactory.planner.service;
 
+import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.PlanAbandoned;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
@@ -17,8 +18,6 @@ import java.util.Optional;
  */
 final class RepairRules {
 
-    /** The template's own agent name, as the coder reports it in CodeGenerated and the tester in TestsCompleted. */
-    static final String TEMPLATE_AGENT = "template";
     private static final int STEPS_CHARS = 1200;
 
     private RepairRules() {
@@ -26,7 +25,7 @@ final class RepairRules {
 
     static Optional<Decision.Abandon> deadEnd(TestsCompleted tests, VersionState state, String evidence) {
         List<String> failing = failingSteps(tests);
-        if (TEMPLATE_AGENT.equals(tests.agent()) && !failing.isEmpty()) {
+        if (CodeGenerated.TEMPLATE_AGENT.equals(tests.agent()) && !failing.isEmpty()) {
             return Optional.of(abandon(tests, Budgets.TEMPLATE, templateGap(tests.spec(), failing)));
         }
         Optional<Integer> same = sameCodeAs(tests, state);
