@@ -20,15 +20,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole loop, as a user sees it: the six services as separate processes on a real broker, a spec published to
  * the intake topic with a plain Kafka producer, and the deployed service passing the spec's own acceptance steps when
  * called over HTTP from here.
  */
+@ExtendWith(SharedFleet.class)
 class WalkingSkeletonIT {
 
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(4);
@@ -37,16 +38,9 @@ class WalkingSkeletonIT {
     private static Fleet fleet;
 
     @BeforeAll
-    static void startFleet() throws Exception {
+    static void useSharedFleet() {
         repo = Fleet.findRepoRoot(Path.of("").toAbsolutePath());
-        fleet = Fleet.start(repo, Files.createTempDirectory("gigafactory-e2e-"));
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
+        fleet = SharedFleet.fleet();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.gigafactory.e2e.chaos;
 
+import dev.gigafactory.e2e.SharedFleet;
+
 import static dev.gigafactory.e2e.chaos.Pipeline.assertEachRanExactlyOnce;
 import static dev.gigafactory.e2e.chaos.Pipeline.awaitKeys;
 import static dev.gigafactory.e2e.chaos.Pipeline.recordsOf;
@@ -19,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * SIGTERM while a service holds a spec (the coder writing it, the tester testing it, the deployer starting it): the
  * service finishes or hands the work back before it exits, so after a restart the spec runs exactly once.
  */
-@ExtendWith(ChaosFleet.class)
+@ExtendWith(SharedFleet.class)
 class GracefulStopChaosIT {
 
     /** The service, the topic that hands it the spec, and the topic its (single) result goes to. */
@@ -32,13 +34,13 @@ class GracefulStopChaosIT {
     @ParameterizedTest(name = "SIGTERM {0} while it works on a spec")
     @MethodSource("services")
     void aStoppedServiceFinishesOrHandsBackItsWork(String service, String input, String output) {
-        Fleet fleet = ChaosFleet.fleet();
+        Fleet fleet = SharedFleet.fleet();
         List<String> spec = Pipeline.names("term" + service.charAt(0), 1);
 
         Pipeline.submit(fleet, spec);
         awaitKeys(fleet, input, spec, 1, Pipeline.RUNNING_TIMEOUT);
-        ChaosFleet.terminate(service);
-        ChaosFleet.restart(service);
+        SharedFleet.terminate(service);
+        SharedFleet.restart(service);
 
         assertEachRanExactlyOnce(fleet, spec);
         if (!output.equals(Topics.DEPLOYMENTS_COMPLETED)) {

@@ -1,5 +1,7 @@
 package dev.gigafactory.e2e.chaos;
 
+import dev.gigafactory.e2e.SharedFleet;
+
 import static dev.gigafactory.e2e.chaos.Pipeline.assertEachRanExactlyOnce;
 import static dev.gigafactory.e2e.chaos.Pipeline.awaitKeys;
 import static dev.gigafactory.e2e.chaos.Pipeline.names;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The broker, then the database, restarted on their ports and data while a batch is in flight: the services ride out
  * the outage and every spec still runs exactly once.
  */
-@ExtendWith(ChaosFleet.class)
+@ExtendWith(SharedFleet.class)
 class InfraRestartChaosIT {
 
     private static final int BATCH = 6;
@@ -24,7 +26,7 @@ class InfraRestartChaosIT {
 
     @Test
     void aBrokerRestartMidFlightLosesAndDuplicatesNothing() {
-        Fleet fleet = ChaosFleet.fleet();
+        Fleet fleet = SharedFleet.fleet();
         List<String> batch = names("kafka", BATCH);
 
         Pipeline.submit(fleet, batch);
@@ -37,7 +39,7 @@ class InfraRestartChaosIT {
 
     @Test
     void aDatabaseRestartMidFlightLosesAndDuplicatesNothing() {
-        Fleet fleet = ChaosFleet.fleet();
+        Fleet fleet = SharedFleet.fleet();
         List<String> batch = names("pg", BATCH);
 
         Pipeline.submit(fleet, batch);

@@ -1,5 +1,7 @@
 package dev.gigafactory.e2e.chaos;
 
+import dev.gigafactory.e2e.SharedFleet;
+
 import static dev.gigafactory.e2e.chaos.Pipeline.assertEachRanExactlyOnce;
 import static dev.gigafactory.e2e.chaos.Pipeline.recordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Garbage in every topic, keyed like a real spec: each consumer sets it aside in the dead-letter topic and moves on,
  * and the spec of that name, submitted right after, flows through the very partitions the garbage sits in.
  */
-@ExtendWith(ChaosFleet.class)
+@ExtendWith(SharedFleet.class)
 class PoisonRecordChaosIT {
 
     private static final byte[] GARBAGE = {(byte) 0xff, 0, (byte) 0xfe, 'n', 'o', 't', ' ', '{', 'j', 's', 'o',
@@ -35,7 +37,7 @@ class PoisonRecordChaosIT {
 
     @Test
     void aPoisonRecordInEveryTopicIsDeadLetteredAndTheSpecBehindItStillRuns() {
-        Fleet fleet = ChaosFleet.fleet();
+        Fleet fleet = SharedFleet.fleet();
         String name = Pipeline.names("poison", 1).get(0);
         List<String> topics = Topics.ALL.stream().map(Topics.Topic::name).filter(t -> !t.equals(Topics.DLQ)).toList();
 

@@ -1,5 +1,7 @@
 package dev.gigafactory.e2e.chaos;
 
+import dev.gigafactory.e2e.SharedFleet;
+
 import static dev.gigafactory.e2e.chaos.Pipeline.assertEachRanExactlyOnce;
 import static dev.gigafactory.e2e.chaos.Pipeline.recordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every record a finished spec left on the pipeline, published again byte for byte with its headers, as a redelivery
  * would: once every consumer has committed past the copies, nothing downstream has changed.
  */
-@ExtendWith(ChaosFleet.class)
+@ExtendWith(SharedFleet.class)
 class RedeliveryChaosIT {
 
     private static final List<String> REPLAYED = List.of(Topics.SPECS_SUBMITTED, Topics.SPECS_ACCEPTED,
@@ -38,7 +40,7 @@ class RedeliveryChaosIT {
 
     @Test
     void aReplayedPipelineChangesNothingDownstream() {
-        Fleet fleet = ChaosFleet.fleet();
+        Fleet fleet = SharedFleet.fleet();
         List<String> spec = Pipeline.names("replay", 1);
         Pipeline.submit(fleet, spec);
         assertEachRanExactlyOnce(fleet, spec);

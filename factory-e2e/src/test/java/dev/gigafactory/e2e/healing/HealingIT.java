@@ -14,16 +14,15 @@ import dev.gigafactory.e2e.FleetSupport;
 import dev.gigafactory.e2e.FleetWatch;
 import dev.gigafactory.e2e.ProductFaults;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.gigafactory.e2e.SharedFleet;
 
 /**
  * The loop closes, as a user sees it: the real monitor watches what the real deployer runs, and a product process
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * new version keeps crashing, rolled back to the version before it. The fleet runs the shipped probe and ladder
  * settings (a probe a second, an incident after 2 failures, 2 restarts of a version before it is rolled back).
  */
+@ExtendWith(SharedFleet.class)
 class HealingIT {
 
     private static final Duration WAIT = Duration.ofMinutes(2);
@@ -38,16 +38,8 @@ class HealingIT {
     private static Fleet fleet;
 
     @BeforeAll
-    static void startFleet() throws Exception {
-        Path repo = Fleet.findRepoRoot(Path.of("").toAbsolutePath());
-        fleet = Fleet.start(repo, Files.createTempDirectory("gigafactory-healing-"));
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
+    static void useSharedFleet() {
+        fleet = SharedFleet.fleet();
     }
 
     @Test

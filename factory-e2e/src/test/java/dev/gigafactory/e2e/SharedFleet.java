@@ -1,4 +1,4 @@
-package dev.gigafactory.e2e.chaos;
+package dev.gigafactory.e2e;
 
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.devstack.launcher.ServiceDef;
@@ -10,11 +10,13 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One fleet for the whole chaos suite (a fresh one costs ~11 s on 2 cores): started by the first chaos class, stopped
- * when JUnit closes its root context. Before each class, any service an earlier scenario left stopped is started
- * again, so every scenario begins with six ready services.
+ * One fleet, with the shipped settings, for every e2e class that needs nothing else of it (a fresh one costs 20-25 s
+ * on 2 cores): started by the first such class in a fork, stopped when JUnit closes its root context. Before each
+ * class, any service an earlier scenario left stopped is started again, so every class begins with six ready services.
+ * Classes on it name their specs apart; a class that changes the fleet's settings or needs its history to itself
+ * starts its own.
  */
-public final class ChaosFleet implements BeforeAllCallback {
+public final class SharedFleet implements BeforeAllCallback {
 
     private static final Set<String> STOPPED = ConcurrentHashMap.newKeySet();
     private static volatile Fleet fleet;
@@ -22,44 +24,44 @@ public final class ChaosFleet implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
-        store.getOrComputeIfAbsent(ChaosFleet.class, key -> new Holder(start()), Holder.class);
+        store.getOrComputeIfAbsent(SharedFleet.class, key -> new Holder(start()), Holder.class);
         restoreAll();
     }
 
     private static Fleet start() {
         try {
             Path repo = Fleet.findRepoRoot(Path.of("").toAbsolutePath());
-            fleet = Fleet.start(repo, Files.createTempDirectory("gigafactory-chaos-"));
+            fleet = Fleet.start(repo, Files.createTempDirectory("gigafactory-shared-"));
             return fleet;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    static Fleet fleet() {
+    public static Fleet fleet() {
         if (fleet == null) {
-            throw new IllegalStateException("register @ExtendWith(ChaosFleet.class) on the test class");
+            throw new IllegalStateException("register @ExtendWith(SharedFleet.class) on the test class");
         }
         return fleet;
     }
 
-    static void kill(String service) {
+    public static void kill(String service) {
         STOPPED.add(service);
         fleet().killService(service);
     }
 
-    static void terminate(String service) {
+    public static void terminate(String service) {
         STOPPED.add(service);
         fleet().stopService(service);
     }
 
-    static void restart(String service) {
+    public static void restart(String service) {
         fleet().startService(service);
         STOPPED.remove(service);
     }
 
     /** Starts whatever a failed scenario left down. */
-    static void restoreAll() {
+    public static void restoreAll() {
         for (ServiceDef service : ServiceDef.ALL) {
             if (STOPPED.contains(service.name())) {
                 restart(service.name());
@@ -67,12 +69,12 @@ public final class ChaosFleet implements BeforeAllCallback {
         }
     }
 
-    /** Closes the fleet with the root context, after the last chaos class. */
+    /** Closes the fleet with the root context, after the last class of the fork. */
     private record Holder(Fleet fleet) implements AutoCloseable {
         @Override
         public void close() {
             fleet.close();
-            ChaosFleet.fleet = null;
+            SharedFleet.fleet = null;
         }
     }
 }
