@@ -15,9 +15,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +68,10 @@ public class DeployerBeans {
         return new Deployer(target, registry);
     }
 
-    void readopt(@Observes StartupEvent startup, DeploymentTarget target) {
+    // Before the channels start (messaging starts at LIBRARY_BEFORE): a record consumed meanwhile may start a product
+    // that the stray sweep, not knowing it yet, would stop mid-start (seen as "exited with code 143" on a restart).
+    void readopt(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE - 1) StartupEvent startup,
+            DeploymentTarget target) {
         target.readopt();
     }
 
