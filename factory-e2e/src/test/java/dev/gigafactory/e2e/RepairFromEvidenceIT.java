@@ -8,6 +8,7 @@ import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.devstack.launcher.FleetOptions;
 import dev.gigafactory.devstack.testing.ChatCompletionsStub;
+import dev.gigafactory.devstack.testing.MemosReplies;
 import dev.gigafactory.devstack.testing.ChatCompletionsStub.Reply;
 import dev.gigafactory.devstack.testing.ChatCompletionsStub.Request;
 import java.net.URI;
@@ -34,33 +35,7 @@ class RepairFromEvidenceIT {
 
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String SPEC = """
-            apiVersion: gigafactory.dev/v1alpha1
-            kind: ServiceSpec
-            metadata: { name: memos }
-            spec:
-              description: Memos.
-              requirements: A memo's title must not contain the word forbidden.
-              entities:
-                - name: Memo
-                  fields:
-                    - { name: title, type: string, required: true, maxLength: 100 }
-              acceptance:
-                - name: a forbidden title is refused
-                  steps:
-                    - request: { method: POST, path: /memos, body: { title: a forbidden memo } }
-                      expect: { status: 400 }
-                - name: a fine title is kept
-                  steps:
-                    - request: { method: POST, path: /memos, body: { title: a fine memo } }
-                      expect: { status: 201, body: { title: a fine memo } }
-            """;
-    private static final String NO_OP = hook("// every memo is fine");
-    private static final String GOOD = hook("""
-            if (record.get("title") instanceof String title && title.contains("forbidden")) {
-                        throw Problem.badRequest("a title must not contain the word forbidden");
-                    }""");
-
+    private static String spec;
     private static ChatCompletionsStub stub;
     private static Fleet fleet;
 
@@ -68,8 +43,9 @@ class RepairFromEvidenceIT {
     static void startFleet() throws Exception {
         // A model that only gets the rule once a repair prompt shows it the failed run.
         stub = ChatCompletionsStub.start().respond(request -> Reply.completion(
-                isRepair(request) ? GOOD : NO_OP, 200, 80));
+                isRepair(request) ? MemosReplies.ENFORCES_THE_RULE : MemosReplies.MISSES_THE_RULE, 200, 80));
         Path repo = Fleet.findRepoRoot(Path.of("").toAbsolutePath());
+        spec = Files.readString(repo.resolve(MemosReplies.SPEC_FILE));
         fleet = Fleet.start(FleetOptions.defaults(repo).withStateDir(Files.createTempDirectory("gigafactory-repair-"))
                 .withEnv(Map.of("CODER_LLM_BASE_URL", stub.baseUrl(), "CODER_LLM_MODEL", "stub-model")));
     }
@@ -87,7 +63,7 @@ class RepairFromEvidenceIT {
     @Test
     void aFailedAttemptIsRepairedFromItsEvidenceAndTheRunningProductEnforcesTheRule() throws Exception {
         try (KafkaProducer<String, byte[]> producer = FleetSupport.producer(fleet.kafkaBootstrapServers())) {
-            FleetSupport.publish(producer, "memos", SPEC);
+            FleetSupport.publish(producer, "memos", spec);
         }
 
         URI url = URI.create(awaitRunning("memos"));
@@ -105,26 +81,6 @@ class RepairFromEvidenceIT {
 
     private static boolean isRepair(Request request) {
         return request.conversation().contains("of this service was built and tested, and it failed");
-    }
-
-    private static String hook(String body) {
-        return """
-                ```java
-                package dev.gigafactory.product.memos;
-
-                import java.util.Map;
-
-                final class Requirements {
-
-                    private Requirements() {
-                    }
-
-                    static void check(String entity, String operation, Map<String, Object> record) {
-                        %s
-                    }
-                }
-                ```
-                """.formatted(body);
     }
 
     private static HttpResponse<String> post(URI uri, String json) throws Exception {

@@ -7,77 +7,24 @@ import dev.gigafactory.contracts.events.RepairEvidence.FailedStep;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.devstack.testing.MemosReplies;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A spec whose acceptance needs a rule only its requirements state, model replies that miss and meet it, and repair
+ * examples/specs/memos.yaml (a rule only its requirements state), the model replies that miss and meet it, and repair
  * plans carrying a failed run's evidence as the planner builds it.
  */
 public final class Repairs {
 
     public static final String PACKAGE = "dev.gigafactory.product.memos";
 
-    public static final ServiceSpec SPEC = Specs.parse("""
-            apiVersion: gigafactory.dev/v1alpha1
-            kind: ServiceSpec
-            metadata: { name: memos }
-            spec:
-              description: Memos.
-              requirements: A memo's title must not contain the word forbidden.
-              entities:
-                - name: Memo
-                  fields:
-                    - { name: title, type: string, required: true, maxLength: 100 }
-              acceptance:
-                - name: a forbidden title is refused
-                  steps:
-                    - request: { method: POST, path: /memos, body: { title: a forbidden memo } }
-                      expect: { status: 400 }
-                - name: a fine title is kept
-                  steps:
-                    - request: { method: POST, path: /memos, body: { title: a fine memo } }
-                      expect: { status: 201, body: { title: a fine memo } }
-            """);
+    public static final ServiceSpec SPEC = Specs.example("memos.yaml");
 
     /** Compiles and passes every check, and enforces nothing: what a model answers that misread the rule. */
-    public static final String NO_OP = """
-            ```java
-            package dev.gigafactory.product.memos;
+    public static final String NO_OP = MemosReplies.MISSES_THE_RULE;
 
-            import java.util.Map;
-
-            final class Requirements {
-
-                private Requirements() {
-                }
-
-                static void check(String entity, String operation, Map<String, Object> record) {
-                    // every memo is fine
-                }
-            }
-            ```
-            """;
-
-    public static final String GOOD = """
-            ```java
-            package dev.gigafactory.product.memos;
-
-            import java.util.Map;
-
-            final class Requirements {
-
-                private Requirements() {
-                }
-
-                static void check(String entity, String operation, Map<String, Object> record) {
-                    if (record.get("title") instanceof String title && title.contains("forbidden")) {
-                        throw Problem.badRequest("a title must not contain the word forbidden");
-                    }
-                }
-            }
-            ```
-            """;
+    public static final String GOOD = MemosReplies.ENFORCES_THE_RULE;
 
     private Repairs() {
     }
