@@ -10,8 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * A retired spec's product is stopped and removed from its target. Naturally idempotent: stopping what is stopped
- * (or was never deployed here) changes nothing, so a redelivered retirement is a no-op.
+ * A retired spec's product is stopped and removed from its target, and the retirement is remembered so that no late
+ * verdict or remediation brings it back. Naturally idempotent: the remembered retirement only ever covers more, and
+ * stopping what is stopped (or was never deployed here) changes nothing, so a redelivered retirement is a no-op.
  */
 @ApplicationScoped
 public class SpecRetiredListener {

@@ -3,6 +3,7 @@ package dev.gigafactory.deployer.repository;
 import dev.gigafactory.deployer.domain.DeploymentRecord;
 import dev.gigafactory.deployer.domain.DeploymentRow;
 import dev.gigafactory.deployer.domain.HandledIncident;
+import dev.gigafactory.deployer.domain.SpecRetirement;
 import dev.gigafactory.deployer.domain.SpecRow;
 import dev.gigafactory.deployer.domain.SpecState;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -70,6 +72,27 @@ public class DatabaseDeploymentStore implements DeploymentStore {
         handled.incidentId = incidentId;
         handled.handledAt = Instant.now();
         Awaited.await(() -> sessions.withTransaction(session -> session.merge(handled).replaceWithVoid()));
+    }
+
+    @Override
+    public void retire(String spec, int version, String requestId, Instant retiredAt) {
+        SpecRetirement retirement = new SpecRetirement();
+        retirement.spec = spec;
+        retirement.version = version;
+        retirement.requestId = requestId;
+        retirement.retiredAt = retiredAt;
+        // Read and raise in one transaction; one spec's retirements are serialised by the deployer's lock on the spec.
+        Awaited.await(() -> sessions.withTransaction(session -> session.find(SpecRetirement.class, spec)
+                .chain(known -> known != null && known.version >= version
+                        ? Uni.createFrom().voidItem()
+                        : session.merge(retirement).replaceWithVoid())));
+    }
+
+    @Override
+    public OptionalInt retiredThrough(String spec) {
+        SpecRetirement retirement = Awaited
+                .await(() -> sessions.withSession(session -> session.find(SpecRetirement.class, spec)));
+        return retirement == null ? OptionalInt.empty() : OptionalInt.of(retirement.version);
     }
 
     private static Uni<Map<String, DeploymentRow>> rowsOf(Mutiny.Session session, List<SpecRow> specs) {

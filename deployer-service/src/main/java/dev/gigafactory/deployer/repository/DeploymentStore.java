@@ -2,8 +2,10 @@ package dev.gigafactory.deployer.repository;
 
 import dev.gigafactory.deployer.domain.DeploymentRecord;
 import dev.gigafactory.deployer.domain.SpecState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Where the deployer's deployments and their history live, so a restarted deployer re-adopts its products from it.
@@ -23,4 +25,10 @@ public interface DeploymentStore {
     boolean isHandled(String incidentId);
 
     void markHandled(String incidentId);
+
+    /** Versions up to {@code version} of the spec are retired; a retirement covering no more changes nothing. */
+    void retire(String spec, int version, String requestId, Instant retiredAt);
+
+    /** The newest retired version of the spec; empty when it was never retired. */
+    OptionalInt retiredThrough(String spec);
 }

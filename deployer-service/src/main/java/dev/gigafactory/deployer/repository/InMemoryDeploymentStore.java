@@ -2,11 +2,14 @@ package dev.gigafactory.deployer.repository;
 
 import dev.gigafactory.deployer.domain.DeploymentRecord;
 import dev.gigafactory.deployer.domain.SpecState;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -16,6 +19,7 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
     private final Map<String, SpecState> specs = new TreeMap<>();
     private final Map<String, DeploymentRecord> records = new LinkedHashMap<>();
     private final Set<String> handled = new HashSet<>();
+    private final Map<String, Integer> retired = new HashMap<>();
 
     @Override
     public synchronized Map<String, SpecState> load() {
@@ -42,5 +46,16 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
     @Override
     public synchronized void markHandled(String incidentId) {
         handled.add(incidentId);
+    }
+
+    @Override
+    public synchronized void retire(String spec, int version, String requestId, Instant retiredAt) {
+        retired.merge(spec, version, Math::max);
+    }
+
+    @Override
+    public synchronized OptionalInt retiredThrough(String spec) {
+        Integer version = retired.get(spec);
+        return version == null ? OptionalInt.empty() : OptionalInt.of(version);
     }
 }

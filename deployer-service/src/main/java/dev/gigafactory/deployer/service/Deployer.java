@@ -8,6 +8,7 @@ import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.DeploymentFailedException;
 import dev.gigafactory.deployer.domain.Release;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,12 @@ public final class Deployer {
         }
         Release release = Release.of(verdict);
         synchronized (lockOf(release.spec())) {
+            if (registry.isRetired(release.spec(), release.version())) {
+                // A verdict still in flight when the spec was retired (another topic: no order with the retirement).
+                LOG.infof("ignoring %s v%d attempt %d: the spec is retired", release.spec(), release.version(),
+                        release.attempt());
+                return Optional.empty();
+            }
             Optional<Deployment> current = target.status(release.spec());
             return switch (ReleasePolicy.decide(current, release)) {
                 case STALE -> {
@@ -67,6 +74,13 @@ public final class Deployer {
             return Optional.empty();
         }
         synchronized (lockOf(incident.spec())) {
+            if (registry.isRetired(incident.spec(), incident.version())) {
+                // Seen dying because it was retired, or raised just before: a remediation would bring it back.
+                LOG.infof("ignoring incident %s: %s v%d is retired", incident.incidentId(), incident.spec(),
+                        incident.version());
+                registry.markHandled(incident.incidentId());
+                return Optional.empty();
+            }
             Optional<DeploymentCompleted> made = alreadyMade(incident);
             if (made.isPresent()) {
                 registry.markHandled(incident.incidentId());
@@ -137,6 +151,12 @@ public final class Deployer {
     private Optional<DeploymentCompleted> rollback(IncidentDetected incident) {
         String cause = remediation(incident);
         Optional<Deployment> previous = registry.previous(incident.spec());
+        if (previous.filter(known -> registry.isRetired(known.spec(), known.version())).isPresent()) {
+            // The version before this one served before the spec was retired and applied again: it stays retired.
+            LOG.infof("not rolling %s back from v%d: v%d before it is retired", incident.spec(), incident.version(),
+                    previous.get().version());
+            return Optional.empty();
+        }
         try {
             String rollback = DeploymentCompleted.rollbackFor(incident.incidentId());
             return target.rollback(incident.spec(), rollback)
@@ -149,10 +169,16 @@ public final class Deployer {
         }
     }
 
-    /** The spec left the factory: its product stops and its target forgets it (nothing is announced). */
+    /**
+     * The spec left the factory: its product stops and its target forgets it (nothing is announced). Remembered first,
+     * so that no late verdict or remediation for a version it covers starts the product again.
+     */
     public void retire(SpecRetired retired) {
         synchronized (lockOf(retired.spec())) {
-            LOG.infof("%s is retired (%s): stopping its product", retired.spec(), retired.requestedBy());
+            Instant at = retired.retiredAt() == null ? Instant.now() : retired.retiredAt();
+            int covered = registry.retire(retired.spec(), retired.version(), retired.requestId(), at);
+            LOG.infof("%s is retired up to v%d (%s): stopping its product", retired.spec(), covered,
+                    retired.requestedBy());
             target.stop(retired.spec());
         }
     }

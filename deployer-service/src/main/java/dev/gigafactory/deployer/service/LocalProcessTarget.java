@@ -138,9 +138,10 @@ public final class LocalProcessTarget implements DeploymentTarget {
     }
 
     private void readopt(String spec, DeploymentRecord current) throws DeploymentFailedException {
-        StableProxy proxy = proxy(spec);
         Deployment known = current.deployment();
         if (current.serving() && known.running() && isStillOurs(known)) {
+            // Still ours even if retired meanwhile: the redelivered retirement stops it (the stop was not committed).
+            StableProxy proxy = proxy(spec);
             proxy.switchTo(known.port());
             processes.watch(known);
             LOG.infof("re-adopted %s v%d at %s (pid %d, port %d)", spec, known.version(), proxy.url(), known.pid(),
@@ -150,6 +151,12 @@ public final class LocalProcessTarget implements DeploymentTarget {
         if (current.serving()) {
             registry.ended(spec, known.pid(), DeploymentState.CRASHED, "gone while the deployer was away");
         }
+        if (registry.isRetired(spec, known.version())) {
+            // It had crashed when the spec was retired, so the stop left its record as it was: it stays down.
+            LOG.infof("not recovering %s v%d: the spec is retired", spec, known.version());
+            return;
+        }
+        StableProxy proxy = proxy(spec);
         Deployment again = start(known.release(), proxy);
         registry.restarted(again, RECOVERED);
         proxy.switchTo(again.port());

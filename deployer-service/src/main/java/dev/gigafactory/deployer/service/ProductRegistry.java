@@ -133,6 +133,23 @@ public final class ProductRegistry {
         store.markHandled(incidentId);
     }
 
+    /**
+     * The spec is retired: every version up to {@code version} (the newest the retiring party knew) and every version
+     * this deployer ever started for it, since the retiring party's view of the newest version may lag behind ours.
+     * Returns the newest version now covered.
+     */
+    public int retire(String spec, int version, String requestId, Instant retiredAt) {
+        int covered = Math.max(version, history(spec).stream().mapToInt(r -> r.deployment().version()).max()
+                .orElse(0));
+        store.retire(spec, covered, requestId, retiredAt);
+        return store.retiredThrough(spec).orElse(covered);
+    }
+
+    /** Whether a retirement covers this version of the spec: it must not run again, whatever asks for it. */
+    public boolean isRetired(String spec, int version) {
+        return store.retiredThrough(spec).stream().anyMatch(through -> version <= through);
+    }
+
     public synchronized Map<String, SpecDeployments> snapshot() {
         Map<String, SpecDeployments> view = new TreeMap<>();
         specs.forEach((name, spec) -> view.put(name, SpecDeployments.of(spec)));

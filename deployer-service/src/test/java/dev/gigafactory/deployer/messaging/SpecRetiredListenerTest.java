@@ -1,15 +1,19 @@
 package dev.gigafactory.deployer.messaging;
 
+import static dev.gigafactory.deployer.testing.Verdicts.incident;
 import static dev.gigafactory.deployer.testing.Verdicts.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.service.DeploymentTarget;
+import dev.gigafactory.deployer.testing.Http;
+import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.devstack.testing.FixtureProducts;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.KafkaTestClient;
@@ -20,7 +24,11 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +45,7 @@ class SpecRetiredListenerTest {
     @Inject
     DeploymentTarget target;
 
+    private final List<String> specs = new ArrayList<>();
     private KafkaTestClient kafka;
 
     @BeforeEach
@@ -46,12 +55,13 @@ class SpecRetiredListenerTest {
 
     @AfterEach
     void close() {
+        specs.forEach(target::stop);
         kafka.close();
     }
 
     @Test
     void aRetiredSpecsProductIsStopped() {
-        String spec = "retire-" + UUID.randomUUID().toString().substring(0, 8);
+        String spec = newSpec();
         kafka.publish(passed(spec, 1, 1, artifacts.put(FixtureProducts.jar("retiring"))));
         DeploymentCompleted deployed = kafka.awaitEvent(DeploymentCompleted.class, d -> d.spec().equals(spec),
                 WAIT);
@@ -66,11 +76,85 @@ class SpecRetiredListenerTest {
     }
 
     @Test
+    void aVerdictArrivingAfterTheRetirementStartsNothingButANewerVersionDeploys() {
+        String spec = newSpec();
+        String digest = artifacts.put(FixtureProducts.jar("retired"));
+        DeploymentCompleted first = deploy(spec, 1, digest);
+        SpecRetired retirement = retirement(spec, 1);
+        kafka.publish(retirement);
+        kafka.publish(retirement); // re-announced after an operator restart: the same fact
+        awaitStopped(spec);
+
+        kafka.publish(passed(spec, 1, 1, digest)); // redelivered
+        kafka.publish(passed(spec, 1, 2, artifacts.put(FixtureProducts.jar("late-gate")))); // a gate that was late
+        fence(Topics.TESTS_COMPLETED, spec);
+
+        assertThat(deploymentsOf(spec)).hasSize(1);
+        assertThat(target.status(spec).filter(Deployment::running)).isEmpty();
+        assertThat(Http.get(first.url() + "/label")).isEmpty();
+
+        DeploymentCompleted again = deploy(spec, 2, artifacts.put(FixtureProducts.jar("applied-again")));
+        assertThat(Http.get(again.url() + "/label")).contains(new Answer(200, "applied-again"));
+        assertThat(deploymentsOf(spec)).hasSize(2);
+    }
+
+    @Test
+    void aRemediationForARetiredProductDoesNotBringItBack() {
+        String spec = newSpec();
+        DeploymentCompleted first = deploy(spec, 1, artifacts.put(FixtureProducts.jar("gone")));
+        kafka.publish(retirement(spec, 1));
+        awaitStopped(spec);
+
+        // the monitor saw it go down before it saw the retirement
+        kafka.publish(incident(spec, 1, Remediation.RESTART));
+        kafka.publish(incident(spec, 1, Remediation.ROLLBACK));
+        fence(Topics.INCIDENTS_DETECTED, spec);
+
+        assertThat(deploymentsOf(spec)).hasSize(1);
+        assertThat(target.status(spec).filter(Deployment::running)).isEmpty();
+        assertThat(Http.get(first.url() + "/health")).isEmpty();
+    }
+
+    @Test
     void aPoisonRetirementGoesToTheDeadLetterTopic() {
         String key = "retire-" + UUID.randomUUID().toString().substring(0, 8);
         kafka.publishRaw(Topics.SPECS_RETIRED, key, "{}".getBytes(StandardCharsets.UTF_8), null);
 
         assertThat(kafka.awaitRecord(Topics.DLQ, r -> key.equals(r.key()), WAIT).value())
                 .isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private DeploymentCompleted deploy(String spec, int version, String digest) {
+        kafka.publish(passed(spec, version, 1, digest));
+        DeploymentCompleted done = kafka.awaitEvent(DeploymentCompleted.class,
+                d -> d.spec().equals(spec) && d.version() == version, WAIT);
+        assertThat(done.succeeded()).as(done.detail()).isTrue();
+        return done;
+    }
+
+    private static SpecRetired retirement(String spec, int version) {
+        return new SpecRetired(spec, version, 0, UUID.randomUUID().toString(), "kubernetes:test/" + spec,
+                Instant.now());
+    }
+
+    private void awaitStopped(String spec) {
+        await().atMost(WAIT).until(() -> target.status(spec).filter(Deployment::running).isEmpty());
+    }
+
+    // Same key, same partition: once this poison record is dead-lettered, every record published before it was consumed.
+    private void fence(String topic, String spec) {
+        byte[] fence = ("fence " + topic).getBytes(StandardCharsets.UTF_8);
+        kafka.publishRaw(topic, spec, fence, null);
+        kafka.awaitRecord(Topics.DLQ, r -> spec.equals(r.key()) && Arrays.equals(fence, r.value()), WAIT);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> deploymentsOf(String spec) {
+        return kafka.records(Topics.DEPLOYMENTS_COMPLETED).stream().filter(r -> spec.equals(r.key())).toList();
+    }
+
+    private String newSpec() {
+        String spec = "retire-" + UUID.randomUUID().toString().substring(0, 8);
+        specs.add(spec);
+        return spec;
     }
 }

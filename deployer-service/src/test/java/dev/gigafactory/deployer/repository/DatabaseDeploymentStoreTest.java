@@ -23,6 +23,7 @@ import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,20 @@ class DatabaseDeploymentStoreTest {
         store.markHandled(incident);
         store.markHandled(incident);
         assertThat(store.isHandled(incident)).isTrue();
+    }
+
+    @Test
+    void aRetirementIsARowThatOnlyEverCoversMore() {
+        String spec = "db-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(store.retiredThrough(spec)).isEmpty();
+
+        store.retire(spec, 2, "uid-1", Instant.now());
+        store.retire(spec, 2, "uid-1", Instant.now());
+        store.retire(spec, 1, "uid-2", Instant.now());
+        assertThat(store.retiredThrough(spec)).hasValue(2);
+
+        store.retire(spec, 5, "uid-3", Instant.now());
+        assertThat(store.retiredThrough(spec)).hasValue(5);
     }
 
     private Release release(String spec, int version, String label) {

@@ -17,10 +17,12 @@ import dev.gigafactory.deployer.domain.Release;
 import dev.gigafactory.deployer.domain.SpecState;
 import dev.gigafactory.deployer.repository.DeploymentStore;
 import dev.gigafactory.deployer.repository.InMemoryDeploymentStore;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -175,8 +177,15 @@ class DeployerTest {
         }
 
         @Override
-        public Optional<Deployment> rollback(String spec, String cause) {
-            return Optional.empty();
+        public Optional<Deployment> rollback(String spec, String cause) throws DeploymentFailedException {
+            Optional<Deployment> previous = registry.previous(spec);
+            if (previous.isEmpty()) {
+                return Optional.empty();
+            }
+            Deployment restored = start(previous.get().release());
+            current.put(spec, restored);
+            registry.rolledBack(restored, cause);
+            return Optional.of(restored);
         }
 
         @Override
@@ -235,6 +244,16 @@ class DeployerTest {
                 throw new IllegalStateException("database down");
             }
             store.markHandled(incidentId);
+        }
+
+        @Override
+        public void retire(String spec, int version, String requestId, Instant retiredAt) {
+            store.retire(spec, version, requestId, retiredAt);
+        }
+
+        @Override
+        public OptionalInt retiredThrough(String spec) {
+            return store.retiredThrough(spec);
         }
     }
 }

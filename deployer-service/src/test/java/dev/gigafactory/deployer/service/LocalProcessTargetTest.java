@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.DeploymentRecord;
@@ -22,6 +23,7 @@ import dev.gigafactory.deployer.testing.TrafficProbe;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -167,6 +169,28 @@ class LocalProcessTargetTest {
         assertThat(store.history("lost").get(0).detail()).contains("gone while the deployer was away");
         assertThat(ProcessHandle.of(kept.pid()).orElseThrow().info().command().orElseThrow()).endsWith("java");
         assertThat(dir.resolve("work/products/keep/v1/product.log")).content().contains("listening on port");
+    }
+
+    @Test
+    void aRestartedDeployerDoesNotRecoverAProductThatHadCrashedWhenItsSpecWasRetired() throws Exception {
+        ProductRegistry registry = new ProductRegistry(store);
+        LocalProcessTarget before = target(registry);
+        Deployment crashed = before.deploy(release("retired", 1, FixtureProducts.jar("retired")));
+        ProcessHandle dying = ProcessHandle.of(crashed.pid()).orElseThrow();
+        dying.destroyForcibly();
+        dying.onExit().get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.state("retired")
+                .filter(DeploymentState.CRASHED::equals).isPresent());
+        new Deployer(before, registry).retire(new SpecRetired("retired", 1, 0, "uid-1", "test", Instant.now()));
+        before.close();
+
+        ProductRegistry reborn = new ProductRegistry(store);
+        target(reborn).readopt();
+
+        assertThat(reborn.current("retired").filter(Deployment::running)).isEmpty();
+        assertThat(store.history("retired")).extracting(DeploymentRecord::state)
+                .containsExactly(DeploymentState.CRASHED);
+        assertThat(Http.get(crashed.url() + "/health")).isEmpty();
     }
 
     @Test
