@@ -11,6 +11,7 @@ import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.devstack.launcher.FleetOptions;
+import dev.gigafactory.devstack.launcher.PidFile;
 import dev.gigafactory.devstack.launcher.ServiceDef;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kill -9 of each service in turn, at a random point of a batch in flight, in a supervised fleet and with no other
  * action: the other five stay ready and keep consuming, the supervisor starts the killed one again (on a new port,
  * which the fleet's files follow), and every spec runs exactly once. One supervised fleet for all six; it replaces the
- * unsupervised ServiceKillChaosIT, whose scenarios restarted each service by hand.
+ * unsupervised ServiceKillChaosIT, whose scenarios restarted each service by hand. The infrastructure JVM (broker and
+ * database) killed the same way comes back on its ports and data, and the services ride the outage out.
  */
 class SupervisedKillChaosIT {
 
@@ -99,6 +102,27 @@ class SupervisedKillChaosIT {
         assertOthersReady(fleet, "");
         assertThat(fleet.pid(service)).as("%s's pid after the supervisor started it again", service)
                 .isNotEqualTo(killed);
+    }
+
+    @Test
+    void aKilledInfrastructureComesBackOnItsPortsAndEverySpecRunsExactlyOnce() {
+        List<String> batch = names("si", BATCH);
+        Pipeline.submit(fleet, batch);
+        awaitKeys(fleet, Topics.PLANS_CREATED, batch, 1, Pipeline.RUNNING_TIMEOUT);
+        long killed = fleet.pid(PidFile.INFRA);
+        System.out.printf("chaos: kill -9 the infrastructure (broker and database, pid %d)%n", killed);
+        fleet.killService(PidFile.INFRA);
+
+        Deadline deadline = Deadline.after(BACK_TIMEOUT);
+        while (fleet.pid(PidFile.INFRA) == killed) {
+            assertThat(deadline.passed()).as("a new infrastructure pid within %s; supervisor.log in %s", BACK_TIMEOUT,
+                    fleet.stateDir().resolve("logs")).isFalse();
+            Pipeline.pause(250);
+        }
+        // the services never restart: they ride out the outage and find the broker and database on the same ports
+        Pipeline.awaitAllReady(fleet, BACK_TIMEOUT);
+        assertEachRanExactlyOnce(fleet, batch);
+        assertOthersReady(fleet, "");
     }
 
     /** Waits until pids.json names a new process for the service and fleet.json a URL where it answers ready. */
