@@ -17,4 +17,13 @@ public interface IntakeConfig {
 
     @WithDefault("500")
     int maxPageSize();
+
+    Console console();
+
+    /** The web console at {@code /}. */
+    interface Console {
+
+        /** Grafana's base URL; the spec page links to the factory's dashboards when it is set. */
+        Optional<String> grafanaUrl();
+    }
 }

@@ -13,6 +13,11 @@ public class SpecRejectionRepository implements PanacheRepository<SpecRejection>
         return find("sourceId", sourceId).firstResult();
     }
 
+    /** The newest rejections of documents that carried this name, newest first. */
+    public Uni<List<SpecRejection>> byName(String name, int limit) {
+        return find("name = ?1 order by id desc", name).page(0, limit).list();
+    }
+
     public Uni<List<SpecRejection>> unpublished() {
         return list("published = false order by id");
     }

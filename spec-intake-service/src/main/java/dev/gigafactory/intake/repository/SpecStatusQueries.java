@@ -52,6 +52,21 @@ final class SpecStatusQueries {
                 .getResultList());
     }
 
+    static Uni<List<SpecStatus>> allOf(String name) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from SpecStatus where name = ?1 order by version desc", SpecStatus.class)
+                .setParameter(1, name)
+                .getResultList());
+    }
+
+    /** The timeline of every version of a spec. */
+    static Uni<List<StageChange>> timelineOf(String name) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from StageChange where name = ?1 order by version, at, id", StageChange.class)
+                .setParameter(1, name)
+                .getResultList());
+    }
+
     static Uni<List<SpecStatus>> newestPerSpec(String stage, Page page) {
         String query = stage == null
                 ? NEWEST_PER_SPEC + " order by s.name"

@@ -18,6 +18,11 @@ public class SpecVersionRepository implements PanacheRepository<SpecVersion> {
         return find("name = ?1 and version = ?2", name, version).firstResult();
     }
 
+    /** Every version of a spec, newest first. */
+    public Uni<List<SpecVersion>> allOf(String name) {
+        return list("name = ?1 order by version desc", name);
+    }
+
     public Uni<List<SpecVersion>> unpublished() {
         return list("published = false order by id");
     }

@@ -78,6 +78,14 @@ public class StatusRepository {
         return SpecStatusQueries.timeline(name, version);
     }
 
+    public Uni<List<SpecStatus>> allOf(String name) {
+        return SpecStatusQueries.allOf(name);
+    }
+
+    public Uni<List<StageChange>> timelineOf(String name) {
+        return SpecStatusQueries.timelineOf(name);
+    }
+
     public Uni<List<SpecStatus>> newestPerSpec(String stage, Page page) {
         return SpecStatusQueries.newestPerSpec(stage, page);
     }

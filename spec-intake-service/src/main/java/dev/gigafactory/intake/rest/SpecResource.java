@@ -3,6 +3,7 @@ package dev.gigafactory.intake.rest;
 import dev.gigafactory.contracts.events.Submission;
 import dev.gigafactory.intake.config.IntakeConfig;
 import dev.gigafactory.intake.domain.Stage;
+import dev.gigafactory.intake.service.ProblemLines;
 import dev.gigafactory.intake.service.RetryOutcome;
 import dev.gigafactory.intake.service.RetryService;
 import dev.gigafactory.intake.service.StageBroadcaster;
@@ -56,10 +57,10 @@ public class SpecResource {
             MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     public Uni<Response> submit(byte[] document) {
         Submission source = Submission.fromRest(UUID.randomUUID().toString());
-        return submissions.submit(document, source).map(SpecResource::answer);
+        return submissions.submit(document, source).map(outcome -> answer(outcome, document));
     }
 
-    private static Response answer(SubmissionOutcome outcome) {
+    private static Response answer(SubmissionOutcome outcome, byte[] document) {
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
             return Response.accepted(new SpecViews.Submitted(accepted.name(), accepted.version(),
                     statusUrl(accepted.name()), null, null, null, null)).build();
@@ -70,7 +71,7 @@ public class SpecResource {
                     SpecViews.RetryHint.of(unchanged.name(), unchanged.failure())))
                     .build();
         }
-        return Problems.invalidSpec(((SubmissionOutcome.Rejected) outcome).problems());
+        return Problems.invalidSpec(((SubmissionOutcome.Rejected) outcome).problems(), ProblemLines.of(document));
     }
 
     /** Builds the newest version again, unchanged, with a fresh budget: only once it has failed for good. */

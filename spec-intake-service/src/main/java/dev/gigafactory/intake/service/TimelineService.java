@@ -24,10 +24,12 @@ public class TimelineService {
 
     private final StatusRepository status;
     private final StageBroadcaster broadcaster;
+    private final FactRecorder facts;
 
-    public TimelineService(StatusRepository status, StageBroadcaster broadcaster) {
+    public TimelineService(StatusRepository status, StageBroadcaster broadcaster, FactRecorder facts) {
         this.status = status;
         this.broadcaster = broadcaster;
+        this.facts = facts;
     }
 
     /** Called inside the transaction that stores a new version. */
@@ -59,12 +61,12 @@ public class TimelineService {
         FactoryEvent data = event.data();
         Instant at = event.time() != null ? event.time() : Instant.now();
         List<StageMapping.StageUpdate> updates = StageMapping.of(data);
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(updates)
+        return Panache.withTransaction(() -> facts.remember(event).chain(() -> Multi.createFrom().iterable(updates)
                 .onItem().transformToUniAndConcatenate(update -> append(change(data.spec(), data.version(),
                         update.stage(), at, event.id(), event.type(), update.detail()), update.url()))
                 .collect().asList()
                 .chain(applied -> rolledBackFrom(event, at).map(more -> Stream.concat(applied.stream(),
-                        more.stream()).toList())))
+                        more.stream()).toList()))))
                 .invoke(applied -> applied.stream().filter(Objects::nonNull).forEach(broadcaster::publish))
                 .replaceWithVoid();
     }
