@@ -8,6 +8,7 @@ import dev.gigafactory.contracts.events.PlanAbandoned;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecRejected;
+import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.events.TestsWaiting;
@@ -63,6 +64,10 @@ public final class StageMapping {
                     ? List.of(new StageUpdate(Stage.DEPLOYED, deployment.url(), deployment.target()),
                             new StageUpdate(Stage.RUNNING, deployment.url(), "healthy at " + deployment.url()))
                     : one(Stage.FAILED, null, "deployment failed: " + deployment.detail());
+        }
+        if (event instanceof SpecRetired retired) {
+            return one(Stage.RETIRED, null, "retired by " + retired.requestedBy() + ": its product is stopped and"
+                    + " removed; submitting the spec again, even unchanged, builds a new version");
         }
         if (event instanceof IncidentDetected incident) {
             return one(stageOf(incident), null, incident.kind() + " → " + incident.action() + ": " + incident

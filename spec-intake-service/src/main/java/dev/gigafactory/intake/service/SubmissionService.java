@@ -13,6 +13,7 @@ import dev.gigafactory.contracts.validation.SpecValidator;
 import dev.gigafactory.contracts.validation.ValidationResult;
 import dev.gigafactory.intake.domain.SpecRejection;
 import dev.gigafactory.intake.domain.SpecVersion;
+import dev.gigafactory.intake.domain.Stage;
 import dev.gigafactory.intake.messaging.SpecEventPublisher;
 import dev.gigafactory.intake.repository.SpecRejectionRepository;
 import dev.gigafactory.intake.repository.SpecVersionRepository;
@@ -56,10 +57,19 @@ public class SubmissionService {
         Uni<SubmissionOutcome> stored = Panache.withTransaction(() -> versions.lockName(spec.name())
                 .chain(() -> versions.latest(spec.name()))
                 .chain(latest -> latest != null && latest.digest.equals(digest)
-                        ? unchanged(latest)
+                        ? unchangedUnlessRetired(spec, digest, latest, source)
                         : storeNext(spec, digest, latest, source)));
         // An unchanged resubmission relays too: it may be the retry of one whose announcement failed after commit.
         return stored.call(this::publishUnpublishedVersions);
+    }
+
+    // A retired spec submitted again (kubectl delete, then apply of the same file) is wanted back: a new version.
+    private Uni<SubmissionOutcome> unchangedUnlessRetired(ServiceSpec spec, String digest, SpecVersion latest,
+            Submission source) {
+        return status.status(latest.name, latest.version).chain(current -> current != null
+                && Stage.RETIRED.wireName().equals(current.stage)
+                        ? storeNext(spec, digest, latest, source)
+                        : unchanged(latest));
     }
 
     private Uni<SubmissionOutcome> unchanged(SpecVersion latest) {

@@ -3,6 +3,7 @@ package dev.gigafactory.intake.service;
 import dev.gigafactory.contracts.codec.CloudEvent;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.EventType;
+import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.Submission;
@@ -61,14 +62,23 @@ public class TimelineService {
         FactoryEvent data = event.data();
         Instant at = event.time() != null ? event.time() : Instant.now();
         List<StageMapping.StageUpdate> updates = StageMapping.of(data);
-        return Panache.withTransaction(() -> facts.remember(event).chain(() -> Multi.createFrom().iterable(updates)
-                .onItem().transformToUniAndConcatenate(update -> append(change(data.spec(), data.version(),
-                        update.stage(), at, event.id(), event.type(), update.detail()), update.url()))
-                .collect().asList()
+        return Panache.withTransaction(() -> facts.remember(event).chain(() -> versionOf(data))
+                .chain(version -> Multi.createFrom().iterable(updates)
+                        .onItem().transformToUniAndConcatenate(update -> append(change(data.spec(), version,
+                                update.stage(), at, event.id(), event.type(), update.detail()), update.url()))
+                        .collect().asList())
                 .chain(applied -> rolledBackFrom(event, at).map(more -> Stream.concat(applied.stream(),
-                        more.stream()).toList()))))
+                        more.stream()).toList())))
                 .invoke(applied -> applied.stream().filter(Objects::nonNull).forEach(broadcaster::publish))
                 .replaceWithVoid();
+    }
+
+    // A retirement names the newest version its sender knew, 0 when that was none yet: it retires the spec as it stands.
+    private Uni<Integer> versionOf(FactoryEvent data) {
+        if (data instanceof SpecRetired retired && retired.version() == 0) {
+            return status.newest(retired.spec()).map(newest -> newest == null ? 0 : newest.version);
+        }
+        return Uni.createFrom().item(data.version());
     }
 
     // The version rolled back from, and any newer one, is out of service: the older version serves in its place.
