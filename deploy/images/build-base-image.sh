@@ -5,11 +5,23 @@
 # takes as its base (`tar://`), byte for byte the same on every run from the same JDK and packages (sorted entries,
 # fixed owners and mtimes).
 #
-#   deploy/images/build-base-image.sh [OUT]      # default: .factory/images/java17-base.tar
+#   deploy/images/build-base-image.sh [OUT]           # default: .factory/images/java17-base.tar
+#   deploy/images/build-base-image.sh --bwrap [OUT]   # default: .factory/images/java17-bwrap-base.tar
+#
+# --bwrap adds Debian's bubblewrap (/usr/bin/bwrap and the libraries it links, its version in the same label): the
+# tester runs generated code in its sandbox. Needs the package installed here (apt-get install bubblewrap).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT=${1:-$ROOT/.factory/images/java17-base.tar}
+BINARIES=()
+NAME=java17-base
+if [ "${1:-}" = "--bwrap" ]; then
+  shift
+  [ -x /usr/bin/bwrap ] || { echo "no /usr/bin/bwrap: apt-get install bubblewrap" >&2; exit 1; }
+  BINARIES=(/usr/bin/bwrap)
+  NAME=java17-bwrap-base
+fi
+OUT=${1:-$ROOT/.factory/images/$NAME.tar}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -22,10 +34,15 @@ modules=$("$JAVA_HOME/bin/java" --list-modules | sed 's/@.*//' | grep -v '^jdk.i
   --output "$FS/opt/java"
 
 # headless: the AWT/X11, splash and sound libraries are never loaded, so their X11/ALSA dependencies stay out
-libs=$( (ldd "$FS/opt/java/bin/java"; find "$FS/opt/java" -name '*.so' ! -name 'libawt_xawt.so' ! -name 'libjawt.so' \
+libs=$( (ldd "$FS/opt/java/bin/java"; for bin in "${BINARIES[@]}"; do ldd "$bin"; done; find "$FS/opt/java" -name '*.so' ! -name 'libawt_xawt.so' ! -name 'libjawt.so' \
   ! -name 'libsplashscreen.so' ! -name 'libjsound.so' -exec ldd {} \; 2>/dev/null) \
   | awk '/=> \//{print $3} /^\s*\/lib64/{print $1}' | grep -v "^$FS" | sort -u)
 packages=""
+for bin in "${BINARIES[@]}"; do
+  mkdir -p "$FS$(dirname "$bin")"
+  cp -a "$bin" "$FS$bin"
+  packages="$packages $(dpkg -S "$bin" | cut -d: -f1 | head -1)"
+done
 for lib in $libs /lib64/ld-linux-x86-64.so.2; do
   real=$(readlink -f "$lib")
   mkdir -p "$FS$(dirname "$lib")" "$FS$(dirname "$real")"
@@ -53,7 +70,7 @@ config=$(sha256sum "$WORK/config.json" | cut -d' ' -f1)
 mkdir -p "$WORK/image"
 mv "$WORK/config.json" "$WORK/image/$config.json"
 mv "$WORK/layer.tar" "$WORK/image/$diff.tar"
-printf '[{"Config":"%s.json","RepoTags":["gigafactory/java17-base:local"],"Layers":["%s.tar"]}]' "$config" "$diff" \
+printf '[{"Config":"%s.json","RepoTags":["gigafactory/%s:local"],"Layers":["%s.tar"]}]' "$config" "$NAME" "$diff" \
   > "$WORK/image/manifest.json"
 tar --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$WORK/image" -cf "$OUT" manifest.json "$config.json" "$diff.tar"
 echo "$OUT sha256:$config"

@@ -62,8 +62,9 @@ final class WorkloadManifests {
                 "securityContext", map("allowPrivilegeEscalation", false, "readOnlyRootFilesystem", true,
                         "runAsNonRoot", true, "capabilities", map("drop", List.of("ALL"))),
                 "volumeMounts", mounts);
-        // one operator only: two would both publish each generation (it has no leader election)
-        boolean single = part.name().equals(Wiring.OPERATOR) || part.name().equals("deployer-service");
+        // the deployer is the single owner of its products: never two, not even during a rollout. The operator may
+        // roll: a new replica waits for the lease the old one releases on stopping
+        boolean single = part.name().equals("deployer-service");
         return map("apiVersion", "apps/v1", "kind", "Deployment", "metadata",
                 map("name", part.name(), "labels", labels),
                 "spec", map("replicas", 1, "selector", map("matchLabels", selector(part.name())),
@@ -109,6 +110,8 @@ final class WorkloadManifests {
         if (part.name().equals(Wiring.OPERATOR)) {
             env.add(map("name", "WATCH_NAMESPACE", "valueFrom",
                     map("fieldRef", map("fieldPath", "metadata.namespace"))));
+            // its name in the leader election: unique among the replicas, and what the Lease shows as holder
+            env.add(map("name", "POD_NAME", "valueFrom", map("fieldRef", map("fieldPath", "metadata.name"))));
         }
         return env;
     }

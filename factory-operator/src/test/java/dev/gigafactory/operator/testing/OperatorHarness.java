@@ -3,6 +3,8 @@ package dev.gigafactory.operator.testing;
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.devstack.kafka.EmbeddedKafka;
 import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.operator.ElectedOperator;
+import dev.gigafactory.operator.LeaseTiming;
 import dev.gigafactory.operator.Operator;
 import dev.gigafactory.operator.crd.ServiceSpecCrd;
 import dev.gigafactory.operator.kafka.KafkaSettings;
@@ -11,6 +13,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,11 +26,15 @@ import java.util.Optional;
 public final class OperatorHarness implements AutoCloseable {
 
     public static final String NAMESPACE = "gigafactory";
+    /** Short, so a take-over after a lease runs out fits a test; the proportions are client-go's. */
+    public static final LeaseTiming FAST_LEASE = new LeaseTiming(Duration.ofMillis(2_000), Duration.ofMillis(1_400),
+            Duration.ofMillis(200));
     private static EmbeddedKafka kafka;
 
     private final KubernetesClient client;
     private final KafkaTestClient broker;
     private Operator operator;
+    private final List<ElectedOperator> candidates = new ArrayList<>();
 
     public OperatorHarness(KubernetesClient client) {
         this.client = client;
@@ -56,6 +65,16 @@ public final class OperatorHarness implements AutoCloseable {
         operator = null;
     }
 
+    /** A replica as OperatorMain runs it: a candidate for the lease, on its own client, working only as leader. */
+    public ElectedOperator candidate(KubernetesClient own, String identity, Runnable onLost) {
+        ElectedOperator candidate = new ElectedOperator(own, NAMESPACE, identity, FAST_LEASE,
+                () -> new Operator(own, NAMESPACE, KafkaSettings.broker(kafka().bootstrapServers()),
+                        Clock.systemUTC()),
+                onLost);
+        candidates.add(candidate);
+        return candidate.start();
+    }
+
     public KafkaTestClient broker() {
         return broker;
     }
@@ -82,6 +101,7 @@ public final class OperatorHarness implements AutoCloseable {
         if (operator != null) {
             stopOperator();
         }
+        candidates.forEach(ElectedOperator::close);
         broker.close();
     }
 }
