@@ -12,6 +12,7 @@ import dev.gigafactory.contracts.spec.SpecDigest;
 import dev.gigafactory.contracts.validation.SpecValidator;
 import dev.gigafactory.contracts.validation.ValidationResult;
 import dev.gigafactory.intake.domain.SpecRejection;
+import dev.gigafactory.intake.domain.SpecStatus;
 import dev.gigafactory.intake.domain.SpecVersion;
 import dev.gigafactory.intake.domain.Stage;
 import dev.gigafactory.intake.messaging.SpecEventPublisher;
@@ -69,15 +70,13 @@ public class SubmissionService {
         return status.status(latest.name, latest.version).chain(current -> current != null
                 && Stage.RETIRED.wireName().equals(current.stage)
                         ? storeNext(spec, digest, latest, source)
-                        : unchanged(latest));
+                        : unchanged(latest, current));
     }
 
-    private Uni<SubmissionOutcome> unchanged(SpecVersion latest) {
-        return status.status(latest.name, latest.version).chain(current -> status.lastFailure(latest.name,
-                latest.version).map(
-                        failure -> new SubmissionOutcome.Unchanged(latest.name, latest.version,
-                                latest.digest, current == null ? null : current.stage,
-                                RetryRule.failedForGood(current, failure).orElse(null))));
+    private Uni<SubmissionOutcome> unchanged(SpecVersion latest, SpecStatus current) {
+        return status.lastFailure(latest.name, latest.version).map(failure -> new SubmissionOutcome.Unchanged(
+                latest.name, latest.version, latest.digest, current == null ? null : current.stage,
+                RetryRule.failedForGood(current, failure).orElse(null)));
     }
 
     /** The answer a Kafka client gets for an unchanged document, on the rejected topic: it is told, not ignored. */
