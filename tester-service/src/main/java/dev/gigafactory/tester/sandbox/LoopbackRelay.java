@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
@@ -42,6 +43,8 @@ public final class LoopbackRelay {
         try (outside;
                 SocketChannel product = SocketChannel
                         .open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            // each chunk goes on as it arrives: Nagle would hold a request's body back until its headers are acked
+            product.setOption(StandardSocketOptions.TCP_NODELAY, true);
             splice(outside, product);
         } catch (IOException e) {
             // Not listening (yet, or any more): closing the outside connection tells the client so.

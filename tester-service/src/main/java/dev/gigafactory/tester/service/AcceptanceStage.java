@@ -31,6 +31,7 @@ final class AcceptanceStage {
 
     void run(Workspace workspace, byte[] jar, ServiceSpec spec, Deadline deadline, RunReport report)
             throws java.io.IOException {
+        long started = System.nanoTime();
         Path jarFile = workspace.resolve("product.jar");
         Files.write(jarFile, jar);
         ProductRun product;
@@ -39,19 +40,27 @@ final class AcceptanceStage {
         } catch (ProductStartException e) {
             report.fail("the product did not start: " + e.getMessage(), e.logExcerpt());
             return;
+        } finally {
+            report.phaseDone("start", started);
         }
         try {
+            started = System.nanoTime();
             List<CaseResult> cases = runner.run(product.baseUrl(), spec.spec().acceptance(), deadline);
             report.addCases(cases);
             failIfAny(cases, "acceptance", product, report);
+            report.phaseDone("acceptance", started);
             if (settings.robustness() && !report.failed()) {
+                started = System.nanoTime();
                 List<CaseResult> probes = robustness.run(product.baseUrl(), RobustnessSuite.of(spec), deadline);
                 report.addCases(probes);
                 failIfAny(probes, "robustness", product, report);
+                report.phaseDone("robustness", started);
             }
         } finally {
+            started = System.nanoTime();
             product.close();
             processes.ended(product.pid());
+            report.phaseDone("stop", started);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gigafactory.tester.service;
 
+import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.tester.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +15,6 @@ import java.util.concurrent.TimeUnit;
  * environment built from nothing (only PATH is taken from the tester), so no factory credential leaks in.
  */
 public final class ChildProcesses {
-
-    /** JVM flags that keep a child's memory reservations inside the sandbox's address-space limit. */
-    private static final List<String> JVM_FLAGS = List.of("-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xshare:auto", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=128m",
-            "-XX:CompressedClassSpaceSize=64m");
 
     private final Sandbox sandbox;
     private final Map<String, String> hostEnv;
@@ -39,7 +35,8 @@ public final class ChildProcesses {
         List<String> command = new ArrayList<>();
         command.add(Sandbox.javaCommand());
         command.add("-Xmx" + heap);
-        command.addAll(JVM_FLAGS);
+        // the deployer's flags: the gate runs the product as it will be run, inside the address-space limit
+        command.addAll(ProductProcess.JVM_FLAGS);
         command.addAll(arguments);
         return sandbox.wrap(jail, command);
     }
@@ -51,8 +48,7 @@ public final class ChildProcesses {
         env.clear();
         env.put("PATH", hostEnv.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("LANG", "C.UTF-8");
-        // glibc reserves 64 MiB of address space per malloc arena: keep the JVM well inside `ulimit -v`.
-        env.put("MALLOC_ARENA_MAX", "2");
+        env.putAll(ProductProcess.ENV);
         env.putAll(productVars);
         return builder;
     }

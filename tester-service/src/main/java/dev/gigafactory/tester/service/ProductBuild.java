@@ -30,11 +30,13 @@ final class ProductBuild {
 
     /** The jar's bytes, or null when the report now says why there is none. */
     byte[] build(Workspace workspace, SourceTree tree, ProductManifest manifest, Deadline deadline, RunReport report) {
+        long started = System.nanoTime();
         Path sources = workspace.resolve("src");
         tree.writeTo(sources);
         Path classes = workspace.resolve("classes");
         JavaBuild.Compilation main = javac.compile(sources, sources.resolve(ProductContract.MAIN_SOURCES),
                 List.of(), classes, deadline.cap(settings.compileTimeout()));
+        report.phaseDone("compile", started);
         if (!main.succeeded()) {
             report.fail("compilation failed: " + main.summary(), main.diagnostics());
             return null;
@@ -52,16 +54,20 @@ final class ProductBuild {
 
     private void runUnitTests(Workspace workspace, Path sources, Path classes, String testClass, Deadline deadline,
             RunReport report) {
+        long started = System.nanoTime();
         Path testClasses = workspace.resolve("test-classes");
         JavaBuild.Compilation compiled = javac.compile(sources, sources.resolve(ProductContract.TEST_SOURCES),
                 List.of(classes), testClasses, deadline.cap(settings.compileTimeout()));
+        report.phaseDone("compile tests", started);
         if (!compiled.succeeded()) {
             report.addCase(unitTestCase(testClass, null, false, "the tests do not compile: " + compiled.summary(), 0));
             report.fail("unit tests do not compile: " + compiled.summary(), compiled.diagnostics());
             return;
         }
+        started = System.nanoTime();
         UnitTestRunner.Outcome outcome = unitTests.run(workspace.root(), List.of(classes, testClasses), testClass,
                 deadline.cap(settings.unitTestTimeout()));
+        report.phaseDone("unit tests", started);
         String message = outcome.passed() ? "ok" : outcome.problem();
         report.addCase(unitTestCase(testClass, outcome.exitCode(), outcome.passed(), message, outcome.durationMs()));
         if (!outcome.passed()) {

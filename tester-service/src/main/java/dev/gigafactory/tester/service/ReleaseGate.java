@@ -73,6 +73,8 @@ public final class ReleaseGate implements AutoCloseable {
         }
         String artifactDigest = report.failed() ? null : storeJar(code, report.jar());
         long durationMs = (System.nanoTime() - started) / 1_000_000;
+        LOG.log(System.Logger.Level.INFO, code.spec() + " v" + code.version() + " attempt " + code.attempt()
+                + (report.failed() ? " failed" : " passed") + " in " + durationMs + " ms: " + report.phases());
         return new TestsCompleted(code.spec(), code.version(), code.attempt(), !report.failed(), code.sourceDigest(),
                 artifactDigest, report.cases(), report.failure(), report.logExcerpt(), durationMs, code.document(),
                 code.agent());

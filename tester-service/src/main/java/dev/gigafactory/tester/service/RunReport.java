@@ -3,12 +3,16 @@ package dev.gigafactory.tester.service;
 import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What one run has found so far. The first failure wins: later stages do not run once one has failed. */
 final class RunReport {
 
     private final List<CaseResult> cases = new ArrayList<>();
+    private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
     private String failure;
     private String logExcerpt;
     private byte[] jar;
@@ -26,6 +30,17 @@ final class RunReport {
             failure = Excerpts.head(reason, 2000);
             logExcerpt = log == null || log.isEmpty() ? null : Excerpts.tail(log);
         }
+    }
+
+    /** Records how long a phase took, from {@code startedNanos} ({@link System#nanoTime()}) until now. */
+    void phaseDone(String phase, long startedNanos) {
+        phaseMillis.merge(phase, (System.nanoTime() - startedNanos) / 1_000_000, Long::sum);
+    }
+
+    /** Where the run's time went, for the log: {@code compile 310 ms, unit tests 170 ms, ...}. */
+    String phases() {
+        return phaseMillis.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
+                .collect(Collectors.joining(", "));
     }
 
     boolean failed() {
