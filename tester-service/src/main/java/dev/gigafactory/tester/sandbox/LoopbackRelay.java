@@ -1,6 +1,8 @@
 package dev.gigafactory.tester.sandbox;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -11,12 +13,15 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
- * Runs inside the sandbox, next to the product, in its private network namespace: accepts connections on a Unix
- * socket (a file, which crosses network namespaces) and connects each to the product's port on the sandbox's own
- * loopback. Copied into the sandbox as this one class file, so it must stay a single class using only the JDK (lambdas
- * are fine, nested classes are not).
+ * Runs inside the sandbox, in the product's own JVM (one JVM per gate run rather than two), in its private network
+ * namespace: accepts connections on a Unix socket (a file, which crosses network namespaces) and connects each to the
+ * product's port on the sandbox's own loopback, then runs the product's main. The product could stop it, but only to
+ * make itself unreachable: every verdict is still computed outside from the bytes that came through. Mounted into
+ * the sandbox as a jar of this one class, so it must stay a single class using only the JDK (lambdas are fine,
+ * nested classes are not).
  */
 public final class LoopbackRelay {
 
@@ -25,17 +30,34 @@ public final class LoopbackRelay {
     private LoopbackRelay() {
     }
 
-    /** {@code args}: the Unix socket to listen on, the product's port inside the sandbox. */
-    public static void main(String[] args) throws IOException {
+    /**
+     * {@code args}: the Unix socket to listen on, the product's port inside the sandbox, the product's main class and
+     * its arguments. Listens before the product starts and relays on daemon threads, so it never keeps the JVM alive;
+     * the product's main then runs as under {@code java -jar}, its exceptions and exit code its own.
+     */
+    public static void main(String[] args) throws Throwable {
         Path socket = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         Files.deleteIfExists(socket);
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        daemon(() -> acceptLoop(server, port));
+        Method main = Class.forName(args[2]).getMethod("main", String[].class);
+        try {
+            main.invoke(null, (Object) Arrays.copyOfRange(args, 3, args.length));
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void acceptLoop(ServerSocketChannel server, int port) {
+        try (server) {
             while (true) {
                 SocketChannel outside = server.accept();
                 daemon(() -> relay(outside, port));
             }
+        } catch (IOException e) {
+            // the socket is gone: the product is unreachable from now on, which the tester reports
         }
     }
 

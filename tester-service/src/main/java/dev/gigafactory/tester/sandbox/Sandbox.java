@@ -1,5 +1,6 @@
 package dev.gigafactory.tester.sandbox;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 /**
  * Where generated code runs: every unit-test JVM and every product the gate starts goes through {@link #wrap}.
@@ -26,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Network: only {@code lo} exists inside. The product listens on its own loopback, which the tester cannot reach
  * directly; rather than running the black-box checks inside the sandbox too (where the product could tamper with the
- * checker or its results), a {@link LoopbackRelay} started next to the product listens on a Unix socket in a small
- * shared directory, and the tester's {@link LoopbackBridge} forwards a host loopback port to it. So all verdicts are
+ * checker or its results), a {@link LoopbackRelay} run first in the product's own JVM ({@link #productArguments}), listens on
+ * a Unix socket in a small shared directory, and the tester's {@link LoopbackBridge} forwards a host loopback port to it. So all verdicts are
  * still computed by the tester, outside, from nothing but the bytes the product answered. The product is told to
  * listen on the bridge's port number (free inside, since the namespace is new), so its ready line names the port the
  * tester will use.
@@ -74,7 +79,7 @@ public final class Sandbox {
 
     /** Where the relay's socket is inside the sandbox: short, because a socket path is at most 107 bytes. */
     public static final String RELAY_SOCKET = "/run/gigafactory/relay.sock";
-    private static final String RELAY_CLASSES = "/opt/gigafactory-relay";
+    private static final String RELAY_JAR = "/opt/gigafactory-relay.jar";
     private static final String SOCKET_NAME = "relay.sock";
 
     // A missing or broken bubblewrap is an outage that an operator fixes while the tester runs: probe again, but
@@ -88,7 +93,7 @@ public final class Sandbox {
     private Optional<String> unavailable;
     private long probedAt;
     private boolean probed;
-    private volatile Path relayClasses;
+    private volatile Path relayJar;
 
     private Sandbox(Mode mode, Limits limits, Path stateDir, String bwrap) {
         this.mode = mode;
@@ -98,7 +103,7 @@ public final class Sandbox {
         this.unavailable = Optional.empty();
     }
 
-    /** {@code stateDir}: a tester-owned directory for the relay's class file (mounted read-only). */
+    /** {@code stateDir}: a tester-owned directory for the relay's jar (mounted read-only). */
     public static Sandbox of(Mode mode, Limits limits, Path stateDir) {
         return new Sandbox(mode, limits, stateDir, "bwrap");
     }
@@ -155,7 +160,7 @@ public final class Sandbox {
             wrapped.addAll(mounts.bwrap(jail, limits.scratchBytes()));
             if (jail.relayDir() != null) {
                 wrapped.addAll(List.of("--bind", jail.relayDir().toString(), "/run/gigafactory", "--ro-bind",
-                        relay().toString(), RELAY_CLASSES));
+                        relay().toString(), RELAY_JAR));
             }
         }
         if (mode == Mode.BWRAP) {
@@ -174,19 +179,26 @@ public final class Sandbox {
                 .append(" && ulimit -v ").append(limits.memoryBytes() / 1024)
                 // dash counts -f in 512-byte blocks
                 .append(" && ulimit -f ").append(Math.max(1, limits.outputBytes() / 512)).append(" || exit 126; ");
-        if (mode == Mode.BWRAP && jail.relayDir() != null) {
-            script.append('"').append(SandboxMounts.java()).append("\" -Xmx16m -Xss256k -XX:+UseSerialGC")
-                    .append(" -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=32m")
-                    .append(" -XX:CompressedClassSpaceSize=16m -cp ").append(RELAY_CLASSES).append(' ')
-                    .append(LoopbackRelay.class.getName()).append(' ').append(RELAY_SOCKET).append(' ')
-                    .append(jail.port()).append(" </dev/null >/dev/null 2>&1 & ");
-        }
         return script.append("exec \"$@\"").toString();
+    }
+
+    /**
+     * The java arguments that run the product in {@code jar} in this jail: {@code -jar}, or, for a reachable product
+     * in its own network namespace, the relay first, in the same JVM, which then calls {@code mainClass}.
+     */
+    public List<String> productArguments(Jail jail, Path jar, String mainClass) {
+        String jarPath = jar.toAbsolutePath().toString();
+        if (mode != Mode.BWRAP || jail.relayDir() == null) {
+            return List.of("-jar", jarPath);
+        }
+        relay();
+        return List.of("-cp", RELAY_JAR + File.pathSeparator + jarPath, LoopbackRelay.class.getName(), RELAY_SOCKET,
+                Integer.toString(jail.port()), mainClass);
     }
 
     // Installed by the first probe that finds bubblewrap working; the gate always asks before it runs anything.
     private Path relay() {
-        Path installed = relayClasses;
+        Path installed = relayJar;
         if (installed == null) {
             throw new IllegalStateException("the sandbox is not available: " + unavailable().orElse("not probed"));
         }
@@ -194,9 +206,9 @@ public final class Sandbox {
     }
 
     private Optional<String> relayProblem() {
-        if (relayClasses == null) {
+        if (relayJar == null) {
             try {
-                relayClasses = installRelay(stateDir);
+                relayJar = installRelay(stateDir);
             } catch (UncheckedIOException e) {
                 return Optional.of(e.getMessage() + ": " + e.getCause().getMessage());
             }
@@ -227,15 +239,20 @@ public final class Sandbox {
 
     private static Path installRelay(Path stateDir) {
         String resource = LoopbackRelay.class.getSimpleName() + ".class";
-        Path target = stateDir.toAbsolutePath().normalize().resolve("relay");
-        Path file = target.resolve(LoopbackRelay.class.getName().replace('.', '/') + ".class");
+        Path jar = stateDir.toAbsolutePath().normalize().resolve("relay.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         try (InputStream bytes = LoopbackRelay.class.getResourceAsStream(resource)) {
             if (bytes == null) {
                 throw new IllegalStateException("the relay's class file " + resource + " is not on the classpath");
             }
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes.readAllBytes());
-            return target;
+            Files.createDirectories(jar.getParent());
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+                out.putNextEntry(new JarEntry(LoopbackRelay.class.getName().replace('.', '/') + ".class"));
+                bytes.transferTo(out);
+                out.closeEntry();
+            }
+            return jar;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install the sandbox relay under " + stateDir, e);
         }

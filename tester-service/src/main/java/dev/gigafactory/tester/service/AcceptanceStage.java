@@ -29,14 +29,15 @@ final class AcceptanceStage {
         this.settings = settings;
     }
 
-    void run(Workspace workspace, byte[] jar, ServiceSpec spec, Deadline deadline, RunReport report)
+    void run(Workspace workspace, byte[] jar, String mainClass, ServiceSpec spec, Deadline deadline, RunReport report)
             throws java.io.IOException {
         long started = System.nanoTime();
         Path jarFile = workspace.resolve("product.jar");
         Files.write(jarFile, jar);
         ProductRun product;
         try {
-            product = ProductRun.start(processes, workspace, jarFile, deadline.cap(settings.startTimeout()));
+            product = ProductRun.start(processes, workspace, jarFile, mainClass,
+                    deadline.cap(settings.startTimeout()));
         } catch (ProductStartException e) {
             report.fail("the product did not start: " + e.getMessage(), e.logExcerpt());
             return;

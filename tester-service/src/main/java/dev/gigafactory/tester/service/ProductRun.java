@@ -50,8 +50,8 @@ final class ProductRun implements AutoCloseable {
     }
 
     /** Starts the product and waits until it is ready; on failure everything it started is stopped again. */
-    static ProductRun start(ChildProcesses processes, Workspace workspace, Path jar, Duration readyTimeout)
-            throws ProductStartException {
+    static ProductRun start(ChildProcesses processes, Workspace workspace, Path jar, String mainClass,
+            Duration readyTimeout) throws ProductStartException {
         Sandbox sandbox = processes.sandbox();
         Path data = workspace.resolve("data");
         Path log = workspace.resolve("product.log");
@@ -65,7 +65,7 @@ final class ProductRun implements AutoCloseable {
                 bridge = LoopbackBridge.open(Sandbox.relaySocket(relayDir));
                 jail = jail.reachableOn(relayDir, bridge.port());
             }
-            List<String> command = processes.java(jail, "64m", List.of("-jar", jar.toAbsolutePath().toString()));
+            List<String> command = processes.java(jail, "64m", sandbox.productArguments(jail, jar, mainClass));
             Process process = processes.builder(command, workspace.root(), Map.of(ProductContract.ENV_PORT,
                     Integer.toString(jail.port()), ProductContract.ENV_DATA_DIR, data.toAbsolutePath().toString()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

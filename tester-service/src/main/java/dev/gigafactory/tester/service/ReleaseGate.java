@@ -154,7 +154,7 @@ public final class ReleaseGate implements AutoCloseable {
         try (Workspace workspace = workspace(label)) {
             byte[] jar = build.build(workspace, tree, manifest.manifest(), deadline, report);
             if (jar != null) {
-                acceptance.run(workspace, jar, code.document(), deadline, report);
+                acceptance.run(workspace, jar, manifest.manifest().mainClass(), code.document(), deadline, report);
                 report.passedWith(jar);
             }
             if (report.failed() && settings.keepFailedWorkspace()) {
