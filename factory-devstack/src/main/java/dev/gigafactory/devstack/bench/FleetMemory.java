@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * detached from the JVM that started them, so they are found by their data directory); the products apart.
  */
 record FleetMemory(Map<String, Footprint> services, Footprint broker, Footprint database, int databaseProcesses,
-        Footprint products, int productCount) {
+        List<Footprint> eachProduct) {
 
     static FleetMemory measure(Map<String, Long> pids, String infraName, Path stateDir) {
         Map<String, Footprint> services = new LinkedHashMap<>();
@@ -26,8 +26,12 @@ record FleetMemory(Map<String, Footprint> services, Footprint broker, Footprint 
         }
         List<ProcessHandle> database = database(stateDir);
         List<ProcessHandle> products = products(stateDir);
-        return new FleetMemory(services, broker, footprint(database), database.size(), footprint(products),
-                products.size());
+        return new FleetMemory(services, broker, footprint(database), database.size(),
+                products.stream().map(p -> Footprint.of(p.pid())).filter(f -> f.rssKb() > 0).toList());
+    }
+
+    Footprint products() {
+        return Footprint.sum(eachProduct);
     }
 
     Footprint fleet() {

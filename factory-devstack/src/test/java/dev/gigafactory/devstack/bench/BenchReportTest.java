@@ -37,15 +37,18 @@ class BenchReportTest {
     void theReportNamesTheMachineTheCommandAndTheFleetTotal() {
         Sample sample = new Sample("s", new Timeline(Map.of("submitted", 0L, "deployed", 3_000L), null, false), 0);
         FleetMemory memory = new FleetMemory(Map.of("planner-service", new Footprint(200_000L, 180_000L)),
-                new Footprint(300_000L, 290_000L), new Footprint(100_000L, 40_000L), 9, new Footprint(50_000L, 45_000L),
-                1);
+                new Footprint(300_000L, 290_000L), new Footprint(100_000L, 40_000L), 9,
+                List.of(new Footprint(50_000L, 45_000L), new Footprint(36_000L, 20_000L)));
         Result result = new Result(1, List.of(sample), List.of(sample), Duration.ofSeconds(3), memory, "| hop |\n");
 
         String md = BenchReport.markdown(result, "./factory bench 1", "2 cores");
 
         assertThat(md).contains("2 cores", "`./factory bench 1`", "| planner-service | 195 | 176 |",
                 "| PostgreSQL (9 processes) | 98 | 39 |", "| **fleet total** | 586 | 498 |",
-                "20.0 specs/min", "PSS met (498 MB", "RSS summed over every process met (586 MB)");
+                "20.0 specs/min", "PSS met (498 MB", "RSS summed over every process met (586 MB)",
+                "| products (2 processes, not part of the fleet) | 84 | 63 |", "RSS p50 35, p95 49, max 49; PSS p50 20",
+                "each running product ≤ 40 MB RSS: met (p50 35 MB, max 49 MB)",
+                "todo alone, submitted → running ≤ 1.5 s median: not met (3000 ms)");
     }
 
     @Test
