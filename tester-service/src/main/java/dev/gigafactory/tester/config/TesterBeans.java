@@ -2,10 +2,13 @@ package dev.gigafactory.tester.config;
 
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
+import dev.gigafactory.tester.service.CompilerWarmUp;
 import dev.gigafactory.tester.service.GateSettings;
 import dev.gigafactory.tester.service.ReleaseGate;
 import dev.gigafactory.tester.service.RunRegistry;
 import dev.gigafactory.tester.sandbox.Sandbox;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -36,6 +39,13 @@ public class TesterBeans {
     @Singleton
     ReleaseGate releaseGate(ArtifactStore store, GateSettings settings) {
         return new ReleaseGate(store, settings);
+    }
+
+    // The first gates would otherwise pay for a cold compiler: a second each, in front of the first products.
+    void warmUpCompiler(@Observes StartupEvent started, ReleaseGate gate, GateSettings settings, TesterConfig config) {
+        if (config.warmUpRounds() > 0) {
+            CompilerWarmUp.start(settings.workDir().resolve("warm-up"), config.warmUpRounds(), gate::busy);
+        }
     }
 
     void closeGate(@Disposes ReleaseGate gate) {

@@ -68,4 +68,8 @@ public interface TesterConfig {
     /** Run the generated robustness suite after the acceptance cases. */
     @WithDefault("true")
     boolean robustness();
+
+    /** How many times the compiler compiles a sample program after startup, while idle (0: no warm-up). */
+    @WithDefault("20")
+    int warmUpRounds();
 }

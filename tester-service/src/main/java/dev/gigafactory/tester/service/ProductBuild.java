@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Sources to a runnable jar: compile the main sources, package them, then compile and run the product's tests. */
+/** Sources to a runnable jar: compile the main sources, package them, compile the product's tests; and run those. */
 final class ProductBuild {
 
     static final String UNIT_TESTS_CASE = "unit tests";
@@ -28,8 +28,15 @@ final class ProductBuild {
         this.settings = settings;
     }
 
-    /** The jar's bytes, or null when the report now says why there is none. */
-    byte[] build(Workspace workspace, SourceTree tree, ProductManifest manifest, Deadline deadline, RunReport report) {
+    /** A built product: its jar, and, when it has tests of its own, their class and classpath. */
+    record Built(byte[] jar, String testClass, List<Path> testClasspath) {
+    }
+
+    /**
+     * Compiles and packages the product and compiles its tests; null when the report now says why there is nothing
+     * to run.
+     */
+    Built build(Workspace workspace, SourceTree tree, ProductManifest manifest, Deadline deadline, RunReport report) {
         long started = System.nanoTime();
         Path sources = workspace.resolve("src");
         tree.writeTo(sources);
@@ -46,15 +53,11 @@ final class ProductBuild {
             return null;
         }
         byte[] jar = JarPackager.pack(classes, resources(tree), manifest.mainClass());
-        if (manifest.testClass().isPresent()) {
-            runUnitTests(workspace, sources, classes, manifest.testClass().get(), deadline, report);
+        if (manifest.testClass().isEmpty()) {
+            return new Built(jar, null, List.of());
         }
-        return report.failed() ? null : jar;
-    }
-
-    private void runUnitTests(Workspace workspace, Path sources, Path classes, String testClass, Deadline deadline,
-            RunReport report) {
-        long started = System.nanoTime();
+        String testClass = manifest.testClass().get();
+        started = System.nanoTime();
         Path testClasses = workspace.resolve("test-classes");
         JavaBuild.Compilation compiled = javac.compile(sources, sources.resolve(ProductContract.TEST_SOURCES),
                 List.of(classes), testClasses, deadline.cap(settings.compileTimeout()));
@@ -62,14 +65,23 @@ final class ProductBuild {
         if (!compiled.succeeded()) {
             report.addCase(unitTestCase(testClass, null, false, "the tests do not compile: " + compiled.summary(), 0));
             report.fail("unit tests do not compile: " + compiled.summary(), compiled.diagnostics());
+            return null;
+        }
+        return new Built(jar, testClass, List.of(classes, testClasses));
+    }
+
+    /** Runs the product's own tests, if it has any, in a sandboxed JVM of their own. */
+    void runUnitTests(Workspace workspace, Built built, Deadline deadline, RunReport report) {
+        if (built.testClass() == null) {
             return;
         }
-        started = System.nanoTime();
-        UnitTestRunner.Outcome outcome = unitTests.run(workspace.root(), List.of(classes, testClasses), testClass,
+        long started = System.nanoTime();
+        UnitTestRunner.Outcome outcome = unitTests.run(workspace.root(), built.testClasspath(), built.testClass(),
                 deadline.cap(settings.unitTestTimeout()));
         report.phaseDone("unit tests", started);
         String message = outcome.passed() ? "ok" : outcome.problem();
-        report.addCase(unitTestCase(testClass, outcome.exitCode(), outcome.passed(), message, outcome.durationMs()));
+        report.addCase(unitTestCase(built.testClass(), outcome.exitCode(), outcome.passed(), message,
+                outcome.durationMs()));
         if (!outcome.passed()) {
             report.fail("unit tests failed: " + message, outcome.output());
         }

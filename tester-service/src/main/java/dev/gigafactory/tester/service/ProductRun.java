@@ -91,14 +91,15 @@ final class ProductRun implements AutoCloseable {
     private void awaitReady(int expectedPort, Duration timeout) throws ProductStartException {
         long deadline = System.nanoTime() + timeout.toNanos();
         LogFollower follower = new LogFollower(log);
-        while (port == 0) {
-            Matcher ready = READY.matcher(follower.newText());
-            if (ready.find()) {
-                port = Integer.parseInt(ready.group(1));
-            } else {
-                checkStillStarting(deadline, "did not report a port within " + ProductClient.seconds(timeout));
-                sleep();
-            }
+        Matcher ready = READY.matcher(follower.newText());
+        while (!ready.find()) {
+            checkStillStarting(deadline, "did not report a port within " + ProductClient.seconds(timeout));
+            sleep();
+            ready = READY.matcher(follower.newText());
+        }
+        port = Integer.parseInt(ready.group(1));
+        if (port == 0) {
+            throw new ProductStartException("the product reported port 0, not the port it listens on", logTail());
         }
         if (expectedPort != 0 && port != expectedPort) {
             throw new ProductStartException("the product listened on port " + port + ", not on the PORT it was given ("

@@ -13,9 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The release gate: a generated source tree in, a verdict out. Build it, run its own tests, start it, run the
+ * The release gate: a generated source tree in, a verdict out. Build it, run its own tests while it starts it and runs the
  * spec's acceptance cases and the generated robustness suite against it, everything it runs confined in the
  * {@link Sandbox} (compiling runs no product code: annotation processing is off); only a jar that passed all of that
  * goes to the artifact store. Every problem with the product is a failed verdict saying what went wrong. A gate that
@@ -31,7 +32,8 @@ public final class ReleaseGate implements AutoCloseable {
     private final ChildProcesses processes;
     private final GateConditions conditions;
     private final ProductBuild build;
-    private final AcceptanceStage acceptance;
+    private final ProductChecks checks;
+    private final AtomicInteger running = new AtomicInteger();
     private volatile boolean closed;
 
     public ReleaseGate(ArtifactStore store, GateSettings settings) {
@@ -48,7 +50,8 @@ public final class ReleaseGate implements AutoCloseable {
         conditions.machineProblems(false).values().forEach(reason -> LOG.log(System.Logger.Level.ERROR,
                 "the gate cannot run (records wait until it is fixed): " + reason));
         this.build = new ProductBuild(new JavaBuild(), new UnitTestRunner(processes), settings);
-        this.acceptance = new AcceptanceStage(new AcceptanceRunner(settings.requestTimeout()), processes, settings);
+        this.checks = new ProductChecks(build, new AcceptanceStage(new AcceptanceRunner(settings.requestTimeout()),
+                processes, settings));
     }
 
     /** What keeps the gate from running now, for the readiness check. */
@@ -61,6 +64,20 @@ public final class ReleaseGate implements AutoCloseable {
      * never runs unconfined by accident: only an explicit tester.sandbox=none allows that).
      */
     public TestsCompleted test(CodeGenerated code) {
+        running.incrementAndGet();
+        try {
+            return runGate(code);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    /** True while a run is in flight (the compiler warm-up keeps out of its way). */
+    public boolean busy() {
+        return running.get() > 0;
+    }
+
+    private TestsCompleted runGate(CodeGenerated code) {
         long started = System.nanoTime();
         requireRunnable(conditions.machineProblems(false), null);
         Deadline deadline = Deadline.after(settings.runTimeout());
@@ -152,10 +169,10 @@ public final class ReleaseGate implements AutoCloseable {
         }
         String label = code.spec() + "-v" + code.version() + "-a" + code.attempt();
         try (Workspace workspace = workspace(label)) {
-            byte[] jar = build.build(workspace, tree, manifest.manifest(), deadline, report);
-            if (jar != null) {
-                acceptance.run(workspace, jar, manifest.manifest().mainClass(), code.document(), deadline, report);
-                report.passedWith(jar);
+            ProductBuild.Built built = build.build(workspace, tree, manifest.manifest(), deadline, report);
+            if (built != null) {
+                checks.run(workspace, built, manifest.manifest().mainClass(), code.document(), deadline, report);
+                report.passedWith(built.jar());
             }
             if (report.failed() && settings.keepFailedWorkspace()) {
                 workspace.keep();

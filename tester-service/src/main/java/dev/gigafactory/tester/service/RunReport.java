@@ -43,6 +43,16 @@ final class RunReport {
                 .collect(Collectors.joining(", "));
     }
 
+    /** Adds what another report of the same run found, after what this one has; its failure counts if none yet. */
+    void append(RunReport other) {
+        cases.addAll(other.cases);
+        other.phaseMillis.forEach((phase, millis) -> phaseMillis.merge(phase, millis, Long::sum));
+        if (failure == null && other.failure != null) {
+            failure = other.failure;
+            logExcerpt = other.logExcerpt;
+        }
+    }
+
     boolean failed() {
         return failure != null;
     }

@@ -73,6 +73,15 @@ class ReleaseGateFailuresIT {
     }
 
     @Test
+    void failsAProductThatReportsPortZero() {
+        TestsCompleted verdict = test("port-zero");
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.failure())
+                .isEqualTo("the product did not start: the product reported port 0, not the port it listens on");
+    }
+
+    @Test
     void failsAProductThatNeverSaysItIsListening() {
         TestsCompleted verdict = test("never-ready");
 
