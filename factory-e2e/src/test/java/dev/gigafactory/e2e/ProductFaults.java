@@ -4,7 +4,7 @@ import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.devstack.launcher.Fleet;
-import dev.gigafactory.devstack.testing.Faults;
+import dev.gigafactory.testsupport.Faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.gigafactory.e2e;
 
+import dev.gigafactory.testsupport.ProductClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,10 +8,10 @@ import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.devstack.launcher.FleetOptions;
-import dev.gigafactory.devstack.testing.ChatCompletionsStub;
-import dev.gigafactory.devstack.testing.MemosReplies;
-import dev.gigafactory.devstack.testing.ChatCompletionsStub.Reply;
-import dev.gigafactory.devstack.testing.ChatCompletionsStub.Request;
+import dev.gigafactory.testsupport.ChatCompletionsStub;
+import dev.gigafactory.testsupport.MemosReplies;
+import dev.gigafactory.testsupport.ChatCompletionsStub.Reply;
+import dev.gigafactory.testsupport.ChatCompletionsStub.Request;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,10 +67,10 @@ class RepairFromEvidenceIT {
             FleetSupport.publish(producer, "memos", spec);
         }
 
-        URI url = URI.create(awaitRunning("memos"));
+        ProductClient memos = new ProductClient(awaitRunning("memos"));
 
-        assertThat(post(url.resolve("/memos"), "{\"title\":\"a forbidden memo\"}").statusCode()).isEqualTo(400);
-        assertThat(post(url.resolve("/memos"), "{\"title\":\"a fine memo\"}").statusCode()).isEqualTo(201);
+        assertThat(memos.post("/memos", "{\"title\":\"a forbidden memo\"}").status()).isEqualTo(400);
+        assertThat(memos.post("/memos", "{\"title\":\"a fine memo\"}").status()).isEqualTo(201);
         JsonNode plans = FleetSupport.getJson(fleet.url("planner-service").resolve("/api/plans/memos/versions/1"));
         assertThat(plans.path("plans").findValuesAsText("kind")).containsExactly("INITIAL", "REPAIR");
         List<Request> repairs = stub.requests().stream().filter(RepairFromEvidenceIT::isRepair).toList();
@@ -81,11 +82,6 @@ class RepairFromEvidenceIT {
 
     private static boolean isRepair(Request request) {
         return request.conversation().contains("of this service was built and tested, and it failed");
-    }
-
-    private static HttpResponse<String> post(URI uri, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Polls the status API as a user would, until the spec runs; on failure says where it got stuck. */

@@ -1,5 +1,7 @@
 package dev.gigafactory.e2e;
 
+import dev.gigafactory.testsupport.ProductClient;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,7 @@ class WalkingSkeletonIT {
 
     @Test
     void aSpecPublishedToTheIntakeTopicBecomesARunningServiceThatPassesItsAcceptanceSteps() throws Exception {
-        byte[] document = Files.readAllBytes(repo.resolve("examples/specs/todo.yaml"));
+        byte[] document = ExampleSpecs.bytes("todo.yaml");
         ServiceSpec spec = new SpecValidator().validate(document).spec();
 
         publish(document);
@@ -55,10 +56,9 @@ class WalkingSkeletonIT {
                 Deadline.after(Duration.ofMinutes(1)));
         assertThat(results).as("acceptance results against " + url).hasSize(spec.spec().acceptance().size())
                 .allSatisfy(result -> assertThat(result.passed()).as(Json.writeString(result)).isTrue());
-        HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/todos")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(Json.read(list.body(), JsonNode.class).isArray()).isTrue();
+        ProductClient.Answer list = new ProductClient(url).get("/todos");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().isArray()).isTrue();
     }
 
     private static void publish(byte[] document) {

@@ -3,7 +3,7 @@ package dev.gigafactory.planner;
 import dev.gigafactory.contracts.codec.CloudEventCodec;
 import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.topics.Topics;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import java.util.List;
 
 /** What the planner has said about one spec so far, in the order it said it. */

@@ -1,5 +1,6 @@
 package dev.gigafactory.planner;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
@@ -12,12 +13,7 @@ import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.spec.SpecDiff;
-import dev.gigafactory.contracts.validation.SpecValidator;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,13 +24,7 @@ public final class PlannerSamples {
     }
 
     public static ServiceSpec library(String name) {
-        try {
-            String yaml = Files.readString(Path.of("..", "examples", "specs", "library.yaml"))
-                    .replace("name: library", "name: " + name);
-            return new SpecValidator().validate(yaml.getBytes()).spec();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleSpecs.renamed("library.yaml", name);
     }
 
     public static SpecAccepted accepted(ServiceSpec spec, int version, ServiceSpec previous) {

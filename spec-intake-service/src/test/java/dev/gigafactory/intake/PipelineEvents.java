@@ -1,5 +1,6 @@
 package dev.gigafactory.intake;
 
+import dev.gigafactory.testsupport.Deployments;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
@@ -9,7 +10,6 @@ import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
 import dev.gigafactory.contracts.spec.ServiceSpec;
-import dev.gigafactory.contracts.spec.Slo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +50,8 @@ public final class PipelineEvents {
     }
 
     public static DeploymentCompleted deployed(String name, int version, int attempt, String url, String cause) {
-        return new DeploymentCompleted(name, version, attempt, true, url, ARTIFACT, "local", Slo.DEFAULT, "healthy",
-                cause);
+        return Deployments.of(name, version).attempt(attempt).url(url).artifact(ARTIFACT).detail("healthy").cause(cause)
+                .build();
     }
 
     public static IncidentDetected incident(String name, int version, String id, IncidentDetected.Remediation action) {

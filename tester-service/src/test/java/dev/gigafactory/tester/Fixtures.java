@@ -1,11 +1,10 @@
 package dev.gigafactory.tester;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.spec.ServiceSpec;
-import dev.gigafactory.contracts.validation.SpecValidator;
-import dev.gigafactory.contracts.validation.ValidationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +18,6 @@ public final class Fixtures {
 
     private static final Path PRODUCTS = Path.of("src/test/resources/products");
     // The real example, so the fixtures are held to the same acceptance steps a newcomer would submit.
-    private static final Path TODO_SPEC = Path.of("../examples/specs/todo.yaml");
-
     private Fixtures() {
     }
 
@@ -43,24 +40,12 @@ public final class Fixtures {
     }
 
     public static ServiceSpec todoSpec() {
-        return spec(TODO_SPEC);
+        return ExampleSpecs.example("todo.yaml");
     }
 
     /** A spec under src/test/resources/specs. */
     public static ServiceSpec testSpec(String name) {
-        return spec(Path.of("src/test/resources/specs").resolve(name));
-    }
-
-    public static ServiceSpec spec(Path file) {
-        try {
-            ValidationResult result = new SpecValidator().validate(Files.readAllBytes(file));
-            if (!result.isValid()) {
-                throw new IllegalStateException(file + " is not valid: " + result.problems());
-            }
-            return result.spec();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleSpecs.testSpec(name);
     }
 
     public static CodeGenerated codeGenerated(String sourceDigest, int version) {

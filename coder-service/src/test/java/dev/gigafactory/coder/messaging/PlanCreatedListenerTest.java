@@ -16,7 +16,7 @@ import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.spec.SpecMetadata;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

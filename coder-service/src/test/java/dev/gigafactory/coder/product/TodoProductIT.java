@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.coder.support.AcceptanceRunner;
 import dev.gigafactory.coder.support.ProductBuild;
-import dev.gigafactory.coder.support.ProductClient;
-import dev.gigafactory.coder.support.ProductClient.Answer;
+import dev.gigafactory.testsupport.ProductClient;
+import dev.gigafactory.testsupport.ProductClient.Answer;
 import dev.gigafactory.coder.support.RunningProduct;
 import dev.gigafactory.coder.support.Specs;
 import dev.gigafactory.contracts.spec.ServiceSpec;

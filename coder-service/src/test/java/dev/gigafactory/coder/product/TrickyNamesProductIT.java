@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gigafactory.coder.support.ProductBuild;
-import dev.gigafactory.coder.support.ProductClient;
+import dev.gigafactory.testsupport.ProductClient;
 import dev.gigafactory.coder.support.RunningProduct;
 import dev.gigafactory.coder.support.Specs;
 import java.nio.file.Path;

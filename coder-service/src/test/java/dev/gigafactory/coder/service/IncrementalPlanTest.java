@@ -1,5 +1,6 @@
 package dev.gigafactory.coder.service;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.coder.support.Specs;
@@ -61,11 +62,7 @@ class IncrementalPlanTest {
     }
 
     private static String readExample() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("..", "examples", "specs", "library.yaml"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ExampleSpecs.text("library.yaml");
     }
 
     private static PlanCreated plan(ServiceSpec spec, int version, PlanCreated.PlanKind kind) {

@@ -1,5 +1,6 @@
 package dev.gigafactory.coder.support;
 
+import dev.gigafactory.testsupport.ProductClient;
 import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;

@@ -1,6 +1,6 @@
 package dev.gigafactory.coder.support;
 
-import dev.gigafactory.devstack.testing.ChatCompletionsStub;
+import dev.gigafactory.testsupport.ChatCompletionsStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import dev.gigafactory.contracts.events.RepairEvidence.FailedStep;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
 import dev.gigafactory.contracts.spec.ServiceSpec;
-import dev.gigafactory.devstack.testing.MemosReplies;
+import dev.gigafactory.testsupport.MemosReplies;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.gigafactory.coder.support;
 
+import dev.gigafactory.testsupport.ProductClient;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.gigafactory.deployer.proxy.StableProxies;
 import dev.gigafactory.deployer.service.LocalProcessTarget;
 import dev.gigafactory.deployer.service.ProcessProbe;
 import dev.gigafactory.deployer.service.ProductRegistry;
-import dev.gigafactory.devstack.testing.FixtureProducts;
+import dev.gigafactory.testsupport.FixtureProducts;
 import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.devstack.testing.KafkaResource;

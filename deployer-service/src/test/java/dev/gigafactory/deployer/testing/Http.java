@@ -1,17 +1,10 @@
 package dev.gigafactory.deployer.testing;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.gigafactory.testsupport.ProductClient;
 import java.util.Optional;
 
-/** Plain GETs against a product, the way a user of it would call it. */
+/** Plain GETs against a product, the way a user of it would call it: status and body, to compare in one go. */
 public final class Http {
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public record Answer(int status, String body) {
     }
@@ -21,23 +14,11 @@ public final class Http {
 
     /** The answer, or empty when nothing answers at all (connection refused, timed out). */
     public static Optional<Answer> get(String url) {
-        return send(url).map(response -> new Answer(response.statusCode(), response.body()));
+        return ProductClient.probe(url).map(answer -> new Answer(answer.status(), answer.body()));
     }
 
     /** A header of the answer, if there was an answer and it had the header. */
     public static Optional<String> header(String url, String name) {
-        return send(url).flatMap(response -> response.headers().firstValue(name));
-    }
-
-    private static Optional<HttpResponse<String>> send(String url) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
-            return Optional.of(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return ProductClient.probe(url).flatMap(answer -> answer.header(name));
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.infra.InfraProcess.Component;
 import dev.gigafactory.devstack.postgres.PostgresEndpoint;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;

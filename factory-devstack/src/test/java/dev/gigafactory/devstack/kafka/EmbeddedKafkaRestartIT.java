@@ -3,7 +3,7 @@ package dev.gigafactory.devstack.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.topics.Topics;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.gigafactory.devstack.launcher;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class DemoRetryTest {
 
-    private static final Path TODO = Fleet.findRepoRoot(Path.of("")).resolve("examples/specs/todo.yaml");
+    private static final Path TODO = ExampleSpecs.path("todo.yaml");
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private HttpServer server;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.infra.Processes;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

@@ -1,17 +1,16 @@
 package dev.gigafactory.devstack.launcher;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class SpecSubmitterTest {
 
     @Test
     void keysAYamlSpecByItsName() throws Exception {
-        byte[] todo = Files.readAllBytes(Fleet.findRepoRoot(Path.of("")).resolve("examples/specs/todo.yaml"));
+        byte[] todo = ExampleSpecs.bytes("todo.yaml");
 
         assertThat(SpecSubmitter.nameOf(todo)).hasValue("todo");
     }

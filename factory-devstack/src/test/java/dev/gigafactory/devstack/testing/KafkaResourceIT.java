@@ -1,5 +1,6 @@
 package dev.gigafactory.devstack.testing;
 
+import dev.gigafactory.testsupport.KafkaTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.gigafactory.e2e.bench;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import dev.gigafactory.contracts.codec.CloudEvent;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
@@ -12,8 +13,6 @@ import dev.gigafactory.e2e.FleetProducts;
 import dev.gigafactory.e2e.FleetSupport;
 import dev.gigafactory.e2e.FleetWatch;
 import dev.gigafactory.e2e.ProductFaults;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,13 +177,7 @@ class HealingBenchmarkIT {
 
     /** The todo example under another name; its second version adds {@code archived}, which v1 does not answer. */
     private static void submit(String spec, boolean secondVersion) {
-        String todo;
-        try {
-            todo = Files.readString(repo.resolve("examples/specs/todo.yaml"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String document = todo.replace("name: todo\n", "name: " + spec + "\n");
+        String document = ExampleSpecs.renamedText("todo.yaml", spec);
         if (secondVersion) {
             String last = "        - { name: estimate, type: integer, minimum: 0, maximum: 100 }\n";
             document = document.replace(last, last + "        - { name: archived, type: boolean, default: false }\n");

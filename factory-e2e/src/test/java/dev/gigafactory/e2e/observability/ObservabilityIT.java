@@ -1,5 +1,6 @@
 package dev.gigafactory.e2e.observability;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ class ObservabilityIT {
         repo = Fleet.findRepoRoot(Path.of("").toAbsolutePath());
         Path state = Files.createTempDirectory("gigafactory-observability-");
         fleet = Fleet.start(repo, state);
-        publish(Topics.SPECS_SUBMITTED, "todo", Files.readAllBytes(repo.resolve("examples/specs/todo.yaml")));
+        publish(Topics.SPECS_SUBMITTED, "todo", ExampleSpecs.bytes("todo.yaml"));
         String product = awaitRunning("todo");
         List<String> topics = new ArrayList<>(PIPELINE_TOPICS);
         topics.add(Topics.LEDGER);

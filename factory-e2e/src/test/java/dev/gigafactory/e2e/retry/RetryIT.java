@@ -1,5 +1,6 @@
 package dev.gigafactory.e2e.retry;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +53,7 @@ class RetryIT {
     @Test
     void aVersionFailedByAnOutageRunsAfterARetryWithTheSameDigest() throws Exception {
         fleet.stopService(DEPLOYER);
-        publish(Files.readString(repo.resolve("examples/specs/todo.yaml")));
+        publish(ExampleSpecs.text("todo.yaml"));
         TestsCompleted passed = FleetWatch.await(fleet, "todo", TestsCompleted.class, TestsCompleted::passed, PIPELINE)
                 .data();
         deleteArtifact(passed.artifactDigest());

@@ -1,5 +1,6 @@
 package dev.gigafactory.operator.testing;
 
+import dev.gigafactory.testsupport.Deployments;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
@@ -43,8 +44,8 @@ public final class Events {
     }
 
     public static DeploymentCompleted deployed(String spec, int version, String url) {
-        return new DeploymentCompleted(spec, version, 1, true, url, "sha256:jar", "kubernetes", null, null,
-                DeploymentCompleted.DEPLOY);
+        return Deployments.of(spec, version).url(url).artifact("sha256:jar").target("kubernetes").slo(null).detail(null)
+                .build();
     }
 
     public static IncidentDetected crashed(String spec, int version) {

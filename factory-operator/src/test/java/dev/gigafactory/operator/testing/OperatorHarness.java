@@ -2,7 +2,7 @@ package dev.gigafactory.operator.testing;
 
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.devstack.kafka.EmbeddedKafka;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.operator.ElectedOperator;
 import dev.gigafactory.operator.LeaseTiming;
 import dev.gigafactory.operator.Operator;

@@ -1,5 +1,6 @@
 package dev.gigafactory.operator.testing;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -7,13 +8,10 @@ import dev.gigafactory.contracts.codec.Json;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** The example specs of the repository, read as users' files and as resources. */
 public final class Specs {
 
-    public static final Path EXAMPLES = Path.of("..", "examples", "specs");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private Specs() {
@@ -21,7 +19,7 @@ public final class Specs {
 
     public static JsonNode document(String file) {
         try {
-            return YAML.readTree(Files.readString(EXAMPLES.resolve(file)));
+            return YAML.readTree(ExampleSpecs.text(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.gigafactory.monitor.messaging;
 
+import dev.gigafactory.testsupport.Deployments;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -12,15 +13,14 @@ import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Kind;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.product.ProductProcess;
-import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.monitor.domain.LiveDeployment;
 import dev.gigafactory.monitor.service.Fleet;
 import dev.gigafactory.monitor.service.IncidentDesk;
-import dev.gigafactory.devstack.testing.FixtureProducts;
+import dev.gigafactory.testsupport.FixtureProducts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -96,8 +96,8 @@ class DeploymentCompletedListenerTest {
         IncidentDetected crash = kafka.awaitEvent(IncidentDetected.class, i -> i.spec().equals(spec), WAIT);
 
         ProductProcess restarted = start();
-        kafka.publish(new DeploymentCompleted(spec, 1, 1, true, restarted.baseUrl(), digest(), "local", Slo.DEFAULT,
-                "restarted", DeploymentCompleted.restartFor(crash.incidentId())));
+        kafka.publish(Deployments.of(spec, 1).url(restarted.baseUrl()).artifact(digest()).detail("restarted")
+                .cause(DeploymentCompleted.restartFor(crash.incidentId())).build());
         await().atMost(WAIT).until(() -> fleet.watched(spec).map(LiveDeployment::url)
                 .filter(restarted.baseUrl()::equals).isPresent());
         await().atMost(WAIT).until(() -> desk.unresolved(spec, Kind.CRASH).isEmpty());
@@ -109,8 +109,7 @@ class DeploymentCompletedListenerTest {
     @Test
     void aFailedDeploymentIsNotProbed() {
         String spec = newSpec();
-        kafka.publish(new DeploymentCompleted(spec, 2, 1, false, null, digest(), "local", Slo.DEFAULT, "no start",
-                DeploymentCompleted.DEPLOY));
+        kafka.publish(Deployments.of(spec, 2).failed("no start").artifact(digest()).build());
         kafka.publish(deployed(spec, 1, "http://127.0.0.1:9"));
 
         // Same key, same partition: by the time v1 is watched, the failed v2 has been seen and passed over.
@@ -143,8 +142,7 @@ class DeploymentCompletedListenerTest {
     }
 
     private static DeploymentCompleted deployed(String spec, int version, String url) {
-        return new DeploymentCompleted(spec, version, 1, true, url, digest(), "local", Slo.DEFAULT, "started",
-                DeploymentCompleted.DEPLOY);
+        return Deployments.of(spec, version).url(url).artifact(digest()).build();
     }
 
     private static String digest() {

@@ -1,13 +1,13 @@
 package dev.gigafactory.monitor.messaging;
 
+import dev.gigafactory.testsupport.Deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.monitor.service.Fleet;
 import dev.gigafactory.monitor.service.MonitorStore;
@@ -50,8 +50,8 @@ class SpecRetiredListenerTest {
     void aRetiredSpecIsWatchedNoMoreNorAfterARestart() {
         String spec = "retired-" + UUID.randomUUID().toString().substring(0, 8);
         // nothing listens there: the watch exists, and its probes fail quietly until the retirement arrives
-        kafka.publish(new DeploymentCompleted(spec, 1, 1, true, "http://127.0.0.1:9/" + spec, "sha256:jar", "local",
-                null, "started", DeploymentCompleted.DEPLOY));
+        kafka.publish(Deployments.of(spec, 1).url("http://127.0.0.1:9/" + spec).artifact("sha256:jar").slo(null)
+                .build());
         await().atMost(WAIT).until(() -> fleet.watched(spec).isPresent());
 
         kafka.publish(new SpecRetired(spec, 1, 0, UUID.randomUUID().toString(), "kubernetes:test/" + spec,

@@ -11,9 +11,9 @@ import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
-import dev.gigafactory.devstack.testing.FixtureProducts;
+import dev.gigafactory.testsupport.FixtureProducts;
 import dev.gigafactory.monitor.testing.Products;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -107,7 +107,11 @@ class DetectionTest {
         kafka.publish(Products.deployed(spec, 1, product.baseUrl(), DeploymentCompleted.DEPLOY));
         await().atMost(WAIT).until(() -> stages.progress(spec).filter(p -> p.stage().equals("running")).isPresent());
 
-        Thread.sleep(3_000); // longer than stuck-after: nothing may come of it (a test that can fail, not a timing)
+        // The marker: a plan published now that nothing follows, so it is reported stuck once stuck-after has
+        // passed for the running version too, which by then must have had its chance to be (wrongly) reported.
+        String marker = newSpec("marker");
+        kafka.publish(new PlanCreated(marker, 1, 1, PlanCreated.PlanKind.INITIAL, null, List.of(), List.of(), "v1"));
+        kafka.awaitEvent(IncidentDetected.class, i -> i.spec().equals(marker), WAIT);
         assertThat(desk.unresolved(spec, Kind.STUCK)).isEmpty();
         assertThat(kafka.records(dev.gigafactory.contracts.topics.Topics.INCIDENTS_DETECTED))
                 .noneMatch(r -> spec.equals(r.key()));

@@ -1,12 +1,11 @@
 package dev.gigafactory.monitor.service;
 
+import dev.gigafactory.testsupport.Deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected.Kind;
-import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.monitor.domain.LiveDeployment;
-import dev.gigafactory.monitor.domain.MetricsSnapshot;
 import dev.gigafactory.monitor.domain.ProbeResult;
 import dev.gigafactory.monitor.domain.Trouble;
 import java.time.Duration;
@@ -130,7 +129,7 @@ class FleetTest {
 
     private static DeploymentCompleted deployed(String spec, int version, String url, boolean succeeded,
             String cause) {
-        return new DeploymentCompleted(spec, version, 1, succeeded, url, "sha256:" + "a".repeat(64), "local",
-                Slo.DEFAULT, "started", cause);
+        Deployments deployment = Deployments.of(spec, version).artifact("sha256:" + "a".repeat(64)).cause(cause);
+        return (succeeded ? deployment.url(url) : deployment.failed("started").url(url)).build();
     }
 }

@@ -1,12 +1,12 @@
 package dev.gigafactory.monitor.service;
 
+import dev.gigafactory.testsupport.Deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Kind;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
-import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.monitor.domain.Incident.Status;
 import dev.gigafactory.monitor.domain.LadderPolicy;
 import dev.gigafactory.monitor.domain.Trouble;
@@ -83,8 +83,8 @@ class IncidentDeskTest {
         IncidentDetected rollback = desk.trouble(crash(T0), true, T0.plusSeconds(30)).orElseThrow();
         assertThat(rollback.action()).isEqualTo(Remediation.ROLLBACK);
 
-        desk.deployed(new DeploymentCompleted("todo", 1, 1, false, null, null, "local", Slo.DEFAULT, "gone",
-                DeploymentCompleted.rollbackFor(rollback.incidentId())), T0.plusSeconds(31));
+        desk.deployed(Deployments.of("todo", 1).failed("gone").artifact(null)
+                .cause(DeploymentCompleted.rollbackFor(rollback.incidentId())).build(), T0.plusSeconds(31));
 
         assertThat(desk.trouble(crash(T0), true, T0.plusSeconds(40))).map(IncidentDetected::action)
                 .contains(Remediation.REPLAN);
@@ -95,7 +95,7 @@ class IncidentDeskTest {
     }
 
     private static DeploymentCompleted restarted(IncidentDetected incident) {
-        return new DeploymentCompleted("todo", 2, 1, true, "http://127.0.0.1:2", null, "local", Slo.DEFAULT,
-                "restarted", DeploymentCompleted.restartFor(incident.incidentId()));
+        return Deployments.of("todo", 2).url("http://127.0.0.1:2").artifact(null).detail("restarted")
+                .cause(DeploymentCompleted.restartFor(incident.incidentId())).build();
     }
 }

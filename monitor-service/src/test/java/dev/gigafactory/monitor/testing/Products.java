@@ -1,9 +1,8 @@
 package dev.gigafactory.monitor.testing;
 
-import dev.gigafactory.contracts.codec.Digests;
+import dev.gigafactory.testsupport.Deployments;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.product.ProductProcess;
-import dev.gigafactory.contracts.spec.Slo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +28,8 @@ public final class Products implements AutoCloseable {
     }
 
     public static DeploymentCompleted deployed(String spec, int version, String url, String cause) {
-        return new DeploymentCompleted(spec, version, 1, url != null, url, Digests.sha256(spec.getBytes()), "local",
-                Slo.DEFAULT, url != null ? "started" : "did not start", cause);
+        Deployments deployment = Deployments.of(spec, version).cause(cause);
+        return (url != null ? deployment.url(url) : deployment.failed("did not start")).build();
     }
 
     @Override

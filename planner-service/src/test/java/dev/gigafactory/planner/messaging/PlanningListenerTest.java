@@ -14,7 +14,7 @@ import dev.gigafactory.contracts.events.TestsWaiting;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.planner.PlanEvents;
 import dev.gigafactory.planner.PlannerSamples;

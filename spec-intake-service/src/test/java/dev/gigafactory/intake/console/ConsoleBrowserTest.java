@@ -1,5 +1,6 @@
 package dev.gigafactory.intake.console;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import static dev.gigafactory.intake.PipelineEvents.coded;
 import static dev.gigafactory.intake.PipelineEvents.deployed;
 import static dev.gigafactory.intake.PipelineEvents.incident;
@@ -13,7 +14,7 @@ import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.intake.Specs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -41,7 +42,7 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Path TODO = Path.of("..", "examples", "specs", "todo.yaml").toAbsolutePath().normalize();
+    private static final Path TODO = ExampleSpecs.path("todo.yaml");
     private static final String PRODUCT = "http://127.0.0.1:8765";
     private static Browser browser;
 

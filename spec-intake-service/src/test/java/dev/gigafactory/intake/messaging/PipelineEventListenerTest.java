@@ -1,5 +1,6 @@
 package dev.gigafactory.intake.messaging;
 
+import dev.gigafactory.testsupport.Deployments;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,10 +13,9 @@ import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.TestsCompleted;
-import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.intake.Specs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -55,8 +55,7 @@ class PipelineEventListenerTest {
                 accepted.document()));
         kafka.publish(new TestsCompleted("status-flow", 1, 1, true, "sha256:" + "a".repeat(64),
                 "sha256:" + "b".repeat(64), List.of(), null, "", 10, accepted.document()));
-        kafka.publish(new DeploymentCompleted("status-flow", 1, 1, true, "http://127.0.0.1:1234",
-                "sha256:" + "b".repeat(64), "local", Slo.DEFAULT, "healthy", DeploymentCompleted.DEPLOY));
+        kafka.publish(deployed("status-flow", 1, DeploymentCompleted.DEPLOY));
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/specs/status-flow").then().statusCode(200)
                 .body("stage", equalTo("running"), "url", equalTo("http://127.0.0.1:1234")));
@@ -119,8 +118,8 @@ class PipelineEventListenerTest {
     }
 
     private static DeploymentCompleted deployed(String name, int version, String cause) {
-        return new DeploymentCompleted(name, version, 1, true, "http://127.0.0.1:1234", "sha256:" + "b".repeat(64),
-                "local", Slo.DEFAULT, "healthy", cause);
+        return Deployments.of(name, version).url("http://127.0.0.1:1234").artifact("sha256:" + "b".repeat(64))
+                .detail("healthy").cause(cause).build();
     }
 
     private SpecAccepted submit(String name) {

@@ -1,16 +1,15 @@
 package dev.gigafactory.intake.messaging;
 
+import dev.gigafactory.testsupport.Deployments;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecRetired;
-import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.intake.Specs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -48,8 +47,9 @@ class RetirementTest {
         String name = "retire-again";
         submit(name, 202);
         kafka.awaitEvent(SpecAccepted.class, e -> e.spec().equals(name) && e.version() == 1, WAIT);
-        kafka.publish(new DeploymentCompleted(name, 1, 1, true, "http://127.0.0.1:1234", "sha256:" + "b".repeat(64),
-                "local", Slo.DEFAULT, "healthy", DeploymentCompleted.DEPLOY));
+        kafka.publish(Deployments.of(name, 1).url("http://127.0.0.1:1234").artifact("sha256:" + "b".repeat(64))
+                .detail("healthy")
+                .build());
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/specs/" + name).then()
                 .body("stage", equalTo("running")));
         submit(name, 200);

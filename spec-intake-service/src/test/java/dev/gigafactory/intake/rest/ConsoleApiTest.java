@@ -21,7 +21,7 @@ import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.intake.Specs;
 import io.quarkus.test.common.QuarkusTestResource;

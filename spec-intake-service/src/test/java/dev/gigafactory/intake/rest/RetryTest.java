@@ -1,5 +1,6 @@
 package dev.gigafactory.intake.rest;
 
+import dev.gigafactory.testsupport.Deployments;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,17 +8,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.PlanAbandoned;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.SpecUnchanged;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.events.TestsWaiting;
-import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.intake.Specs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -77,8 +76,9 @@ class RetryTest {
     @Test
     void refusesToRetryWhatDidNotFailForGood() {
         SpecAccepted accepted = submit("retry-running");
-        kafka.publish(new DeploymentCompleted("retry-running", 1, 1, true, "http://127.0.0.1:1234",
-                "sha256:" + "b".repeat(64), "local", Slo.DEFAULT, "healthy", DeploymentCompleted.DEPLOY));
+        kafka.publish(
+                Deployments.of("retry-running", 1).url("http://127.0.0.1:1234").artifact("sha256:" + "b".repeat(64))
+                        .detail("healthy").build());
         awaitStage("retry-running", "running");
         given().post("/api/specs/retry-running/retry").then().statusCode(409)
                 .body("detail", containsString("version 1 is running"));

@@ -1,11 +1,11 @@
 package dev.gigafactory.intake.service;
 
+import dev.gigafactory.testsupport.Deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.TestsCompleted;
-import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.intake.domain.Stage;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +26,8 @@ class StageMappingTest {
 
     @Test
     void aSuccessfulDeploymentIsDeployedThenRunningWithItsUrl() {
-        DeploymentCompleted deployed = new DeploymentCompleted("s", 1, 1, true, "http://127.0.0.1:9", null,
-                "local", Slo.DEFAULT, "ok", DeploymentCompleted.DEPLOY);
+        DeploymentCompleted deployed = Deployments.of("s", 1).url("http://127.0.0.1:9").artifact(null).detail("ok")
+                .build();
 
         assertThat(StageMapping.of(deployed)).extracting(StageMapping.StageUpdate::stage)
                 .containsExactly(Stage.DEPLOYED, Stage.RUNNING);

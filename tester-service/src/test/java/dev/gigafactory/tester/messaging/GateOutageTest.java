@@ -14,7 +14,7 @@ import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.events.TestsWaiting;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.devstack.testing.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.tester.Fixtures;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -42,7 +42,7 @@ class RobustnessSuiteTest {
 
     @Test
     void expects405ForEveryOperationLeftOutAndMakesUpAValidBodyWhenTheSpecHasNoExample() {
-        ServiceSpec spec = Fixtures.spec(java.nio.file.Path.of("src/test/resources/specs/thing.yaml"));
+        ServiceSpec spec = Fixtures.testSpec("thing.yaml");
         String text = new String(Json.write(spec), StandardCharsets.UTF_8).replace("\"name\":\"Thing0\"",
                 "\"name\":\"Thing0\",\"operations\":[\"create\",\"list\"]");
         ServiceSpec restricted = Json.read(text, ServiceSpec.class);

@@ -1,4 +1,4 @@
-package dev.gigafactory.devstack.testing;
+package dev.gigafactory.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

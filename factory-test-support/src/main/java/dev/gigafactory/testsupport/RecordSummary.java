@@ -1,4 +1,4 @@
-package dev.gigafactory.devstack.testing;
+package dev.gigafactory.testsupport;
 
 import dev.gigafactory.contracts.codec.CloudEventCodec;
 import java.nio.charset.StandardCharsets;

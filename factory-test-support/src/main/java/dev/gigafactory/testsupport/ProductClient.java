@@ -1,4 +1,4 @@
-package dev.gigafactory.coder.support;
+package dev.gigafactory.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gigafactory.contracts.codec.Json;
@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Talks HTTP to a running product, as a client on the outside would. */
 public final class ProductClient {
@@ -26,7 +29,11 @@ public final class ProductClient {
     }
 
     /** One answer: status, headers, body text. */
-    public record Answer(int status, java.net.http.HttpHeaders headers, String body) {
+    public record Answer(int status, HttpHeaders headers, String body) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
 
         public JsonNode json() {
             try {
@@ -43,6 +50,20 @@ public final class ProductClient {
         @Override
         public String toString() {
             return status + " " + body;
+        }
+    }
+
+    /** A GET of {@code url}: the answer, or empty when nothing answers at all (refused, timed out). */
+    public static Optional<Answer> probe(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return Optional.of(new Answer(response.statusCode(), response.headers(), response.body()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
@@ -64,7 +85,7 @@ public final class ProductClient {
 
     /** Sends raw body bytes (may be null) with the given method. */
     public Answer send(String method, String path, String body) {
-        return sendBytes(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
     public Answer sendBytes(String method, String path, byte[] body) {

@@ -1,4 +1,4 @@
-package dev.gigafactory.devstack.testing;
+package dev.gigafactory.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.gigafactory.devstack.testing;
+package dev.gigafactory.testsupport;
 
 import dev.gigafactory.contracts.codec.CloudEventCodec;
 import dev.gigafactory.contracts.codec.EncodedEvent;

@@ -1,4 +1,4 @@
-package dev.gigafactory.devstack.testing;
+package dev.gigafactory.testsupport;
 
 /**
  * What a model answers for examples/specs/memos.yaml, whose rule (no title with the word forbidden) only its prose
