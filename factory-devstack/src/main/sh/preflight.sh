@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # preflight.sh STATE_DIR: checks what the local fleet needs before ./factory builds or starts anything.
 #
-# A JDK >= 17 with javac, bubblewrap (the tester runs generated code in a bwrap sandbox), unprivileged user and
+# A JDK >= 17 with javac, bubblewrap (the tester tests and the deployer serves generated code in a bwrap sandbox), unprivileged user and
 # network namespaces for that sandbox, and free disk under STATE_DIR. A missing Debian package is installed when we
 # can (root and apt-get present, FACTORY_PREFLIGHT_INSTALL not 0); otherwise this stops at once, exit 1, naming the
 # missing thing and the command that brings it. Prints nothing when all is well.
@@ -63,10 +63,10 @@ check_jdk() {
 
 check_bwrap() {
   command -v bwrap > /dev/null && return 0
-  if can_install && install bubblewrap "the tester's sandbox needs it" && command -v bwrap > /dev/null; then
+  if can_install && install bubblewrap "the sandbox of the tester and the deployer needs it" && command -v bwrap > /dev/null; then
     return 0
   fi
-  fail "bubblewrap (bwrap) is not installed; the tester runs generated code in its sandbox." \
+  fail "bubblewrap (bwrap) is not installed; the tester and the deployer run generated code only in its sandbox." \
     "install it with: sudo apt-get install -y bubblewrap"
 }
 

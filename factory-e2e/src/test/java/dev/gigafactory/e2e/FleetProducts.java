@@ -1,5 +1,6 @@
 package dev.gigafactory.e2e;
 
+import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.devstack.launcher.FleetLayout;
 import java.util.List;
@@ -37,7 +38,8 @@ public final class FleetProducts {
     }
 
     private static List<ProcessHandle> running(String marker) {
-        return ProcessHandle.allProcesses()
+        // The product's JVM alone: the sandbox around it names the same directory.
+        return ProcessHandle.allProcesses().filter(ProductProcess::isJava)
                 .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false)).toList();
     }
 }

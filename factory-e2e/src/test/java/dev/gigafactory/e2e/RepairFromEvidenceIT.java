@@ -1,6 +1,5 @@
 package dev.gigafactory.e2e;
 
-import dev.gigafactory.testsupport.ProductClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +8,10 @@ import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.devstack.launcher.FleetOptions;
 import dev.gigafactory.testsupport.ChatCompletionsStub;
-import dev.gigafactory.testsupport.MemosReplies;
 import dev.gigafactory.testsupport.ChatCompletionsStub.Reply;
 import dev.gigafactory.testsupport.ChatCompletionsStub.Request;
+import dev.gigafactory.testsupport.MemosReplies;
+import dev.gigafactory.testsupport.ProductClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

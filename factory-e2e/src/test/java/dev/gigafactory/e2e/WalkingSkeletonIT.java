@@ -1,7 +1,5 @@
 package dev.gigafactory.e2e;
 
-import dev.gigafactory.testsupport.ProductClient;
-import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +10,8 @@ import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.validation.SpecValidator;
 import dev.gigafactory.devstack.launcher.Fleet;
+import dev.gigafactory.testsupport.ExampleSpecs;
+import dev.gigafactory.testsupport.ProductClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,6 +1,5 @@
 package dev.gigafactory.planner;
 
-import dev.gigafactory.testsupport.ExampleSpecs;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
@@ -13,6 +12,7 @@ import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.spec.SpecDiff;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.gigafactory.intake;
 
-import dev.gigafactory.testsupport.Deployments;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
@@ -10,6 +9,7 @@ import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.testsupport.Deployments;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

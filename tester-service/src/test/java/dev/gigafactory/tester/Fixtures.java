@@ -1,10 +1,10 @@
 package dev.gigafactory.tester;
 
-import dev.gigafactory.testsupport.ExampleSpecs;
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

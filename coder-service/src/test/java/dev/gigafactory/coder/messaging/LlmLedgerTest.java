@@ -2,16 +2,14 @@ package dev.gigafactory.coder.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
-import static org.awaitility.Awaitility.await;
 
-import dev.gigafactory.testsupport.ChatCompletionsStub.Reply;
-import dev.gigafactory.coder.support.Hooks;
-import dev.gigafactory.testsupport.ChatCompletionsStub;
 import dev.gigafactory.coder.support.ChatStubResource;
 import dev.gigafactory.coder.support.ChatStubResource.InjectChatStub;
+import dev.gigafactory.coder.support.Hooks;
 import dev.gigafactory.coder.support.Specs;
 import dev.gigafactory.contracts.codec.CloudEventCodec;
 import dev.gigafactory.contracts.events.CodeGenerated;
@@ -19,6 +17,8 @@ import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.spec.SpecMetadata;
 import dev.gigafactory.contracts.topics.Topics;
+import dev.gigafactory.testsupport.ChatCompletionsStub;
+import dev.gigafactory.testsupport.ChatCompletionsStub.Reply;
 import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

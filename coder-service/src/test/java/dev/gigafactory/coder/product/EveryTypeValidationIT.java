@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gigafactory.coder.support.ProductBuild;
-import dev.gigafactory.testsupport.ProductClient;
-import dev.gigafactory.testsupport.ProductClient.Answer;
 import dev.gigafactory.coder.support.RunningProduct;
 import dev.gigafactory.coder.support.Specs;
+import dev.gigafactory.testsupport.ProductClient;
+import dev.gigafactory.testsupport.ProductClient.Answer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.coder.support.AcceptanceRunner;
 import dev.gigafactory.coder.support.ProductBuild;
-import dev.gigafactory.testsupport.ProductClient;
-import dev.gigafactory.testsupport.ProductClient.Answer;
 import dev.gigafactory.coder.support.RunningProduct;
 import dev.gigafactory.coder.support.Specs;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.testsupport.ProductClient;
+import dev.gigafactory.testsupport.ProductClient.Answer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

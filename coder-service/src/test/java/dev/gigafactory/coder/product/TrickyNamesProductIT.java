@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gigafactory.coder.support.ProductBuild;
-import dev.gigafactory.testsupport.ProductClient;
 import dev.gigafactory.coder.support.RunningProduct;
 import dev.gigafactory.coder.support.Specs;
+import dev.gigafactory.testsupport.ProductClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,11 @@
 package dev.gigafactory.coder.service;
 
-import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.coder.support.Specs;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;

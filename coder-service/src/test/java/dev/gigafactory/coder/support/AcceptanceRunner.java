@@ -1,10 +1,10 @@
 package dev.gigafactory.coder.support;
 
-import dev.gigafactory.testsupport.ProductClient;
 import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.spec.AcceptanceCase;
+import dev.gigafactory.testsupport.ProductClient;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.gigafactory.coder.support;
 
-import dev.gigafactory.testsupport.ProductClient;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
+import dev.gigafactory.testsupport.ProductClient;
 import java.nio.file.Path;
 import java.time.Duration;
 

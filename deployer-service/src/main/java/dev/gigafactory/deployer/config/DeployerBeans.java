@@ -10,6 +10,7 @@ import dev.gigafactory.deployer.service.KubernetesTarget;
 import dev.gigafactory.deployer.service.LocalProcessTarget;
 import dev.gigafactory.deployer.service.ProcessProbe;
 import dev.gigafactory.deployer.service.ProductRegistry;
+import dev.gigafactory.sandbox.Sandbox;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,6 +23,7 @@ import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -57,9 +59,18 @@ public class DeployerBeans {
                     k8s.namespace(), k8s.artifactBaseUrl(), k8s.image(), config.readyTimeout(), k8s.ingressDomain()));
         }
         List<String> wrapper = config.detach() ? setsid() : List.of();
+        Path workDir = Path.of(paths.workDir()).toAbsolutePath();
         return new LocalProcessTarget(artifacts, registry, probe, new StableProxies(proxyVertx()),
-                new LocalProcessTarget.Settings(Path.of(paths.workDir()).toAbsolutePath(), config.stopGrace(),
-                        config.readyTimeout(), wrapper));
+                new LocalProcessTarget.Settings(workDir, config.stopGrace(), config.readyTimeout(), wrapper,
+                        sandbox(config, workDir)));
+    }
+
+    // A service runs for good: no CPU-time cap, unlike the gate's runs; files may grow as far as the data needs.
+    private static Sandbox sandbox(DeployerConfig config, Path workDir) {
+        long mib = 1024L * 1024;
+        Sandbox.Limits limits = new Sandbox.Limits(Duration.ZERO, config.memoryLimitMib() * mib,
+                config.fileSizeLimitMib() * mib, Sandbox.Limits.defaults().scratchBytes());
+        return Sandbox.of(config.sandbox(), limits, workDir.resolve("sandbox"), config.bubblewrap());
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.gigafactory.deployer.config;
 
+import dev.gigafactory.sandbox.Sandbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -30,6 +31,26 @@ public interface DeployerConfig {
      */
     @WithDefault("true")
     boolean detach();
+
+    /**
+     * How local products are confined: {@code bwrap}, the gate's bubblewrap profile (only their own data directory
+     * writable, no factory file visible, no network but the loopback the stable proxy reaches through; a deploy fails
+     * with the reason while bubblewrap is missing or broken), or {@code none}, unconfined, only when asked for.
+     */
+    @WithDefault("bwrap")
+    Sandbox.Mode sandbox();
+
+    /** The bubblewrap executable: a name looked up on PATH, or a path. */
+    @WithDefault("bwrap")
+    String bubblewrap();
+
+    /** Address space each product may map (ulimit -v), in MiB; the product JVM flags keep Java inside it. */
+    @WithDefault("1024")
+    long memoryLimitMib();
+
+    /** The largest file a product may write (ulimit -f: its log, its data files), in MiB. */
+    @WithDefault("1024")
+    long fileSizeLimitMib();
 
     Kubernetes kubernetes();
 

@@ -12,6 +12,7 @@ import dev.gigafactory.deployer.domain.SpecState;
 import dev.gigafactory.deployer.proxy.ProxyBindException;
 import dev.gigafactory.deployer.proxy.StableProxies;
 import dev.gigafactory.deployer.proxy.StableProxy;
+import dev.gigafactory.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +33,9 @@ public final class LocalProcessTarget implements DeploymentTarget {
     private static final Logger LOG = Logger.getLogger(LocalProcessTarget.class);
     static final String RECOVERED = "recovered";
 
-    /** How products are launched; the wrapper (e.g. setsid) and timeouts come from configuration. */
-    public record Settings(Path workDir, Duration stopGrace, Duration readyTimeout, List<String> wrapper) {
+    /** How products are launched; the wrapper (e.g. setsid), timeouts and the sandbox come from configuration. */
+    public record Settings(Path workDir, Duration stopGrace, Duration readyTimeout, List<String> wrapper,
+            Sandbox sandbox) {
     }
 
     private final ProductRegistry registry;
@@ -135,11 +137,12 @@ public final class LocalProcessTarget implements DeploymentTarget {
         closing = true;
         proxies.close();
         switchover.close();
+        processes.close();
     }
 
     private void readopt(String spec, DeploymentRecord current) throws DeploymentFailedException {
         Deployment known = current.deployment();
-        if (current.serving() && known.running() && isStillOurs(known)) {
+        if (current.serving() && known.running() && processes.reattach(known) && isStillOurs(known)) {
             // Still ours even if retired meanwhile: the redelivered retirement stops it (the stop was not committed).
             StableProxy proxy = proxy(spec);
             proxy.switchTo(known.port());
@@ -149,6 +152,7 @@ public final class LocalProcessTarget implements DeploymentTarget {
             return;
         }
         if (current.serving()) {
+            processes.detach(known);
             registry.ended(spec, known.pid(), DeploymentState.CRASHED, "gone while the deployer was away");
         }
         if (registry.isRetired(spec, known.version())) {

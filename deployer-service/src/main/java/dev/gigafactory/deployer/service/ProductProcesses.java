@@ -15,9 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
@@ -34,38 +31,74 @@ final class ProductProcesses {
     private final BiConsumer<Deployment, String> onUnexpectedExit;
     // Pids we are stopping ourselves: their exit is no crash.
     private final Set<Long> stopping = ConcurrentHashMap.newKeySet();
+    private final ProductConfinement confinement;
 
     ProductProcesses(ArtifactStore artifacts, LocalProcessTarget.Settings settings,
             BiConsumer<Deployment, String> onUnexpectedExit) {
         this.artifacts = artifacts;
         this.settings = settings;
         this.onUnexpectedExit = onUnexpectedExit;
+        this.confinement = new ProductConfinement(settings.sandbox());
     }
 
-    /** Starts the release on a private free port and returns once it answers /health (url not set yet). */
+    /**
+     * Starts the release on a private free port, in the sandbox, and returns once it answers /health (url not set
+     * yet). The deployment's pid is the product's own JVM, whatever wraps it.
+     */
     Deployment start(Release release) throws ProductStartException {
-        Path versionDir = productDir(release.spec()).resolve("v" + release.version());
+        Path versionDir = versionDir(release.spec(), release.version());
         Path jar = versionDir.resolve("app.jar");
         fetch(release.artifactDigest(), jar);
-        ProductProcess.Launch launch = ProductProcess.Launch
+        ProductProcess.Launch launch = confinement.confine(ProductProcess.Launch
                 .of(jar, productDir(release.spec()).resolve("data"), log(release.spec(), release.version()))
-                .withPort(0).withReadyTimeout(settings.readyTimeout()).withWrapper(settings.wrapper());
-        ProductProcess product = ProductProcess.start(launch);
-        LOG.infof("%s v%d ready on private port %d (pid %d)", release.spec(), release.version(), product.port(),
-                product.pid());
+                .withPort(0).withReadyTimeout(settings.readyTimeout()).withWrapper(settings.wrapper()), versionDir);
+        ProductProcess product;
+        try {
+            product = ProductProcess.start(launch);
+        } catch (ProductStartException | RuntimeException e) {
+            confinement.release(versionDir, launch.port());
+            throw e;
+        }
+        long pid = product.productPid();
+        LOG.infof("%s v%d ready on private port %d (pid %d%s)", release.spec(), release.version(), product.port(),
+                pid, confinement.confines() ? ", sandboxed" : "");
         Deployment started = new Deployment(release.spec(), release.version(), release.attempt(),
-                release.artifactDigest(), release.slo(), product.pid(), product.port(), null);
-        watch(started);
+                release.artifactDigest(), release.slo(), pid, product.port(), null);
+        // The process we started ends with the product, and we hear of a child's end at once: no polling.
+        watch(started, product.handle());
         return started;
+    }
+
+    /**
+     * A product started by an earlier deployer: reachable again on its private port, and watched. False when it cannot
+     * be reached where its record says.
+     */
+    boolean reattach(Deployment deployment) {
+        return confinement.reattach(versionDir(deployment.spec(), deployment.version()), deployment.port());
+    }
+
+    /** The product's private port is no longer its: nothing reaches it through there any more. */
+    void detach(Deployment deployment) {
+        confinement.release(versionDir(deployment.spec(), deployment.version()), deployment.port());
     }
 
     /** Reports the process's exit, unless we stopped it. */
     void watch(Deployment deployment) {
-        ProcessHandle.of(deployment.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
+        ProcessHandle.of(deployment.pid()).ifPresent(handle -> watch(deployment, handle));
+    }
+
+    private void watch(Deployment deployment, ProcessHandle handle) {
+        handle.onExit().thenRun(() -> {
+            detach(deployment);
             if (!stopping.remove(deployment.pid())) {
                 onUnexpectedExit.accept(deployment, logTail(deployment));
             }
-        }));
+        });
+    }
+
+    /** Lets go of the running products: they keep running, for the next deployer to reattach. */
+    void close() {
+        confinement.close();
     }
 
     /** SIGTERM, then SIGKILL once the grace period is over; returns once the process is gone. */
@@ -80,6 +113,7 @@ final class ProductProcesses {
                 process.destroyForcibly();
                 awaitExit(process, Duration.ofSeconds(5));
             }
+            detach(deployment);
             LOG.infof("stopped %s v%d (pid %d)", deployment.spec(), deployment.version(), deployment.pid());
         });
     }
@@ -90,7 +124,9 @@ final class ProductProcesses {
      */
     List<ProcessHandle> strays(Set<Long> known) {
         String ours = settings.workDir().resolve("products").toAbsolutePath() + "/";
+        // Only JVMs: the sandbox around a product also names its directory, and ends with it.
         return ProcessHandle.allProcesses().filter(process -> !known.contains(process.pid()))
+                .filter(ProductProcess::isJava)
                 .filter(process -> process.info().commandLine().map(line -> line.contains(ours)).orElse(false))
                 .toList();
     }
@@ -126,7 +162,11 @@ final class ProductProcesses {
     }
 
     private Path log(String spec, int version) {
-        return productDir(spec).resolve("v" + version).resolve("product.log");
+        return versionDir(spec, version).resolve("product.log");
+    }
+
+    private Path versionDir(String spec, int version) {
+        return productDir(spec).resolve("v" + version);
     }
 
     private Path productDir(String spec) {
@@ -151,15 +191,20 @@ final class ProductProcesses {
         }
     }
 
+    // A sandboxed product's JVM is not our child: the JDK would learn of its end by polling from 300 ms up.
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
+        return true;
     }
 }

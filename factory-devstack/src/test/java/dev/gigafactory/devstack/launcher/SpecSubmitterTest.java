@@ -1,8 +1,8 @@
 package dev.gigafactory.devstack.launcher;
 
-import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gigafactory.testsupport.ExampleSpecs;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package dev.gigafactory.devstack.testing;
 
-import dev.gigafactory.testsupport.KafkaTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gigafactory.contracts.codec.CloudEventCodec;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.topics.Topics;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

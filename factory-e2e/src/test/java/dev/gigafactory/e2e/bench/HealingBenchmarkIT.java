@@ -1,6 +1,5 @@
 package dev.gigafactory.e2e.bench;
 
-import dev.gigafactory.testsupport.ExampleSpecs;
 import dev.gigafactory.contracts.codec.CloudEvent;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
@@ -13,6 +12,7 @@ import dev.gigafactory.e2e.FleetProducts;
 import dev.gigafactory.e2e.FleetSupport;
 import dev.gigafactory.e2e.FleetWatch;
 import dev.gigafactory.e2e.ProductFaults;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package dev.gigafactory.e2e.chaos;
 
-import dev.gigafactory.e2e.SharedFleet;
-
 import static dev.gigafactory.e2e.chaos.Pipeline.assertEachRanExactlyOnce;
 import static dev.gigafactory.e2e.chaos.Pipeline.recordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +11,7 @@ import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.devstack.launcher.ServiceDef;
 import dev.gigafactory.e2e.FleetSupport;
 import dev.gigafactory.e2e.GroupOffsets;
+import dev.gigafactory.e2e.SharedFleet;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

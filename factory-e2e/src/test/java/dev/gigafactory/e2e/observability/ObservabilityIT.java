@@ -1,15 +1,16 @@
 package dev.gigafactory.e2e.observability;
 
-import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.codec.Json;
+import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.e2e.observability.DashboardQueries.Query;
 import dev.gigafactory.e2e.observability.TopicSnapshot.Event;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -163,8 +164,8 @@ class ObservabilityIT {
                 .collect(Collectors.toSet());
         String state = fleet.stateDir().toString();
         List<ProcessHandle> products = ProcessHandle.allProcesses()
-                .filter(p -> !services.contains(p.pid()))
-                .filter(p -> p.info().commandLine().filter(line -> line.contains("-jar") && line.contains(state)
+                .filter(p -> !services.contains(p.pid())).filter(ProductProcess::isJava)
+                .filter(p -> p.info().commandLine().filter(line -> line.contains(state)
                         && line.contains("deployer-service")).isPresent())
                 .toList();
         assertThat(products).as("the deployed todo product's process").isNotEmpty();

@@ -1,6 +1,5 @@
 package dev.gigafactory.e2e.retry;
 
-import dev.gigafactory.testsupport.ExampleSpecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.e2e.FleetSupport;
 import dev.gigafactory.e2e.FleetWatch;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,5 @@
 package dev.gigafactory.operator.testing;
 
-import dev.gigafactory.testsupport.Deployments;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
@@ -11,6 +10,7 @@ import dev.gigafactory.contracts.events.Submission;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.contracts.validation.Problem;
+import dev.gigafactory.testsupport.Deployments;
 import java.time.Instant;
 import java.util.List;
 

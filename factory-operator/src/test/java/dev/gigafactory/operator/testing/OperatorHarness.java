@@ -2,13 +2,13 @@ package dev.gigafactory.operator.testing;
 
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.devstack.kafka.EmbeddedKafka;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.operator.ElectedOperator;
 import dev.gigafactory.operator.LeaseTiming;
 import dev.gigafactory.operator.Operator;
 import dev.gigafactory.operator.crd.ServiceSpecCrd;
 import dev.gigafactory.operator.kafka.KafkaSettings;
 import dev.gigafactory.operator.kube.ServiceSpecs;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;

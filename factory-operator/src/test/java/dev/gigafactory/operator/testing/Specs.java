@@ -1,10 +1,10 @@
 package dev.gigafactory.operator.testing;
 
-import dev.gigafactory.testsupport.ExampleSpecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gigafactory.contracts.codec.Json;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,9 @@
 package dev.gigafactory.monitor.messaging;
 
-import dev.gigafactory.testsupport.Deployments;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import dev.gigafactory.contracts.codec.CloudEventCodec;
 import dev.gigafactory.contracts.codec.Digests;
@@ -15,12 +14,13 @@ import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.monitor.domain.LiveDeployment;
 import dev.gigafactory.monitor.service.Fleet;
 import dev.gigafactory.monitor.service.IncidentDesk;
+import dev.gigafactory.testsupport.Deployments;
 import dev.gigafactory.testsupport.FixtureProducts;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,16 +1,16 @@
 package dev.gigafactory.monitor.messaging;
 
-import dev.gigafactory.testsupport.Deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.monitor.service.Fleet;
 import dev.gigafactory.monitor.service.MonitorStore;
+import dev.gigafactory.testsupport.Deployments;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,6 +1,5 @@
 package dev.gigafactory.monitor.service;
 
-import dev.gigafactory.testsupport.Deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
@@ -8,6 +7,7 @@ import dev.gigafactory.contracts.events.IncidentDetected.Kind;
 import dev.gigafactory.monitor.domain.LiveDeployment;
 import dev.gigafactory.monitor.domain.ProbeResult;
 import dev.gigafactory.monitor.domain.Trouble;
+import dev.gigafactory.testsupport.Deployments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.gigafactory.monitor.service;
 
-import dev.gigafactory.testsupport.Deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
@@ -10,6 +9,7 @@ import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.monitor.domain.Incident.Status;
 import dev.gigafactory.monitor.domain.LadderPolicy;
 import dev.gigafactory.monitor.domain.Trouble;
+import dev.gigafactory.testsupport.Deployments;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

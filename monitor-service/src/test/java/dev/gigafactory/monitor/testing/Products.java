@@ -1,8 +1,8 @@
 package dev.gigafactory.monitor.testing;
 
-import dev.gigafactory.testsupport.Deployments;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.product.ProductProcess;
+import dev.gigafactory.testsupport.Deployments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

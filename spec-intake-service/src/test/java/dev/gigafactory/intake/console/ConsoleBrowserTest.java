@@ -1,6 +1,5 @@
 package dev.gigafactory.intake.console;
 
-import dev.gigafactory.testsupport.ExampleSpecs;
 import static dev.gigafactory.intake.PipelineEvents.coded;
 import static dev.gigafactory.intake.PipelineEvents.deployed;
 import static dev.gigafactory.intake.PipelineEvents.incident;
@@ -14,9 +13,10 @@ import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.intake.Specs;
+import dev.gigafactory.testsupport.ExampleSpecs;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

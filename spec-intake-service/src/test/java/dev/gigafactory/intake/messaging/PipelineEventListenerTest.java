@@ -1,6 +1,5 @@
 package dev.gigafactory.intake.messaging;
 
-import dev.gigafactory.testsupport.Deployments;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,9 +14,10 @@ import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.intake.Specs;
+import dev.gigafactory.testsupport.Deployments;
+import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

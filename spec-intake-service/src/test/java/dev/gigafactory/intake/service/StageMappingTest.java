@@ -1,12 +1,12 @@
 package dev.gigafactory.intake.service;
 
-import dev.gigafactory.testsupport.Deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.intake.domain.Stage;
+import dev.gigafactory.testsupport.Deployments;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package dev.gigafactory.tester.config;
 
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
+import dev.gigafactory.sandbox.Sandbox;
 import dev.gigafactory.tester.service.CompilerWarmUp;
 import dev.gigafactory.tester.service.GateSettings;
 import dev.gigafactory.tester.service.ReleaseGate;
 import dev.gigafactory.tester.service.RunRegistry;
-import dev.gigafactory.tester.sandbox.Sandbox;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;

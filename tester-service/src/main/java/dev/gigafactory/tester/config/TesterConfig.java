@@ -1,6 +1,6 @@
 package dev.gigafactory.tester.config;
 
-import dev.gigafactory.tester.sandbox.Sandbox;
+import dev.gigafactory.sandbox.Sandbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

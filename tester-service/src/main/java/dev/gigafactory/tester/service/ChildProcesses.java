@@ -1,7 +1,7 @@
 package dev.gigafactory.tester.service;
 
 import dev.gigafactory.contracts.product.ProductProcess;
-import dev.gigafactory.tester.sandbox.Sandbox;
+import dev.gigafactory.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

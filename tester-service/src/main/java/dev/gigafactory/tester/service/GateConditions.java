@@ -1,6 +1,6 @@
 package dev.gigafactory.tester.service;
 
-import dev.gigafactory.tester.sandbox.Sandbox;
+import dev.gigafactory.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

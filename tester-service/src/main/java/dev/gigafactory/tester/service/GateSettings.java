@@ -1,6 +1,6 @@
 package dev.gigafactory.tester.service;
 
-import dev.gigafactory.tester.sandbox.Sandbox;
+import dev.gigafactory.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 

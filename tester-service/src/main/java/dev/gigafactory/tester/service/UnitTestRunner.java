@@ -2,8 +2,8 @@ package dev.gigafactory.tester.service;
 
 import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.product.ProductContract;
-import dev.gigafactory.tester.sandbox.OutputGuard;
-import dev.gigafactory.tester.sandbox.Sandbox;
+import dev.gigafactory.sandbox.OutputGuard;
+import dev.gigafactory.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.gigafactory.tester.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gigafactory.tester.sandbox.Sandbox;
+import dev.gigafactory.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
-package dev.gigafactory.tester.sandbox;
+package dev.gigafactory.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /**
  * The tester's side of the wall: a port on the host's loopback whose connections are carried over a Unix socket to the
@@ -34,14 +35,28 @@ public final class LoopbackBridge implements AutoCloseable {
 
     /** Listens on a free port of 127.0.0.1, forwarding to the relay's socket (which may not exist yet). */
     public static LoopbackBridge open(Path socket) {
+        return open(0, port -> socket);
+    }
+
+    /**
+     * Listens on {@code port} of 127.0.0.1 (0: a free one), forwarding to the socket named for the port it got: a
+     * product started again beside a running one (a blue/green restart) gets a socket of its own.
+     */
+    public static LoopbackBridge open(int port, IntFunction<Path> socketForPort) {
         try {
             ServerSocketChannel server = ServerSocketChannel.open();
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            LoopbackBridge bridge = new LoopbackBridge(server, socket);
+            try {
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            } catch (IOException e) {
+                server.close();
+                throw e;
+            }
+            LoopbackBridge bridge = new LoopbackBridge(server,
+                    socketForPort.apply(server.socket().getLocalPort()));
             daemon(bridge::acceptLoop);
             return bridge;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a loopback port for the sandbox", e);
+            throw new UncheckedIOException("cannot open port " + port + " of the loopback for the sandbox", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.gigafactory.tester.sandbox;
+package dev.gigafactory.sandbox;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;

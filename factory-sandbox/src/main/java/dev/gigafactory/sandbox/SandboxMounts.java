@@ -1,4 +1,4 @@
-package dev.gigafactory.tester.sandbox;
+package dev.gigafactory.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ final class SandboxMounts {
     }
 
     static SandboxMounts forThisJdk(String bwrap) {
-        List<String> args = new ArrayList<>(List.of(bwrap, "--unshare-all", "--die-with-parent", "--new-session",
+        List<String> args = new ArrayList<>(List.of(bwrap, "--unshare-all", "--new-session",
                 "--cap-drop", "ALL", "--uid", "65534", "--gid", "65534", "--hostname", "sandbox",
                 "--ro-bind", "/usr", "/usr"));
         for (String dir : TOP_LEVEL) {
@@ -65,6 +65,10 @@ final class SandboxMounts {
             for (Path scratch : jail.scratch()) {
                 args.addAll(List.of("--size", Long.toString(scratchBytes), "--tmpfs",
                         scratch.toAbsolutePath().normalize().toString()));
+            }
+            for (Path kept : jail.data()) {
+                String path = kept.toAbsolutePath().normalize().toString();
+                args.addAll(List.of("--bind", path, path));
             }
             args.addAll(List.of("--chdir", workspace));
         }

@@ -1,4 +1,4 @@
-package dev.gigafactory.tester.sandbox;
+package dev.gigafactory.sandbox;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +17,9 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * Where generated code runs: every unit-test JVM and every product the gate starts goes through {@link #wrap}.
+ * Where generated code runs: every unit-test JVM and every product the tester's gate starts, and every product the
+ * deployer serves locally, goes through {@link #wrap}. A deployed product's jail also keeps its data directory
+ * writable and persistent ({@link Jail#keeping}) and outlives the deployer ({@link Jail#outlivingCaller}).
  *
  * <p>With bubblewrap ({@link Mode#BWRAP}) each run gets fresh user, pid, ipc, uts and network namespaces and a mount
  * namespace holding only: {@code /usr} and the JDK read-only (plus the few files the JDK links to under {@code /etc}),
@@ -46,7 +48,10 @@ public final class Sandbox {
         BWRAP, NONE
     }
 
-    /** Per-process caps: CPU seconds, address space, any one file written (the log), each scratch tmpfs. */
+    /**
+     * Per-process caps: CPU seconds (zero: none, for a service meant to run for good), address space, any one file
+     * written (the log, a data file), each scratch tmpfs.
+     */
     public record Limits(Duration cpu, long memoryBytes, long outputBytes, long scratchBytes) {
 
         public static Limits defaults() {
@@ -60,20 +65,37 @@ public final class Sandbox {
         public Limits withOutputBytes(long bytes) {
             return new Limits(cpu, memoryBytes, bytes, scratchBytes);
         }
+
+        public Limits withMemoryBytes(long bytes) {
+            return new Limits(cpu, bytes, outputBytes, scratchBytes);
+        }
     }
 
     /**
      * One confinement: the workspace (visible read-only), the directories in it that become fresh writable scratch
-     * space, and, for a product that must be reachable, the shared directory for the relay's socket and the port.
+     * space, the directories that stay writable and keep what is written (a deployed product's data), for a product
+     * that must be reachable the shared directory for the relay's socket and the port, and whether it ends with the
+     * caller (the gate's runs) or outlives it (a deployed product outlives the deployer that started it).
      */
-    public record Jail(Path workspace, List<Path> scratch, Path relayDir, int port) {
+    public record Jail(Path workspace, List<Path> scratch, List<Path> data, Path relayDir, int port,
+            boolean outlivesCaller) {
 
         public static Jail of(Path workspace, Path... scratch) {
-            return new Jail(workspace, List.of(scratch), null, 0);
+            return new Jail(workspace, List.of(scratch), List.of(), null, 0, false);
         }
 
         public Jail reachableOn(Path newRelayDir, int newPort) {
-            return new Jail(workspace, scratch, newRelayDir, newPort);
+            return new Jail(workspace, scratch, data, newRelayDir, newPort, outlivesCaller);
+        }
+
+        /** Writable directories bound from the host, whose contents survive the run. */
+        public Jail keeping(Path... newData) {
+            return new Jail(workspace, scratch, List.of(newData), relayDir, port, outlivesCaller);
+        }
+
+        /** Not killed when the caller exits: the caller stops it by signalling the product's own process. */
+        public Jail outlivingCaller() {
+            return new Jail(workspace, scratch, data, relayDir, port, true);
         }
     }
 
@@ -158,6 +180,9 @@ public final class Sandbox {
         List<String> wrapped = new ArrayList<>();
         if (mode == Mode.BWRAP) {
             wrapped.addAll(mounts.bwrap(jail, limits.scratchBytes()));
+            if (!jail.outlivesCaller()) {
+                wrapped.add("--die-with-parent");
+            }
             if (jail.relayDir() != null) {
                 wrapped.addAll(List.of("--bind", jail.relayDir().toString(), "/run/gigafactory", "--ro-bind",
                         relay().toString(), RELAY_JAR));
@@ -172,11 +197,13 @@ public final class Sandbox {
     }
 
     private String script(Jail jail) {
-        StringBuilder script = new StringBuilder()
-                // soft limit first: SIGXCPU says why; the hard one a second later kills what ignores it
-                .append("ulimit -S -t ").append(Math.max(1, limits.cpu().toSeconds()))
-                .append(" && ulimit -H -t ").append(Math.max(1, limits.cpu().toSeconds()) + 1)
-                .append(" && ulimit -v ").append(limits.memoryBytes() / 1024)
+        StringBuilder script = new StringBuilder();
+        if (!limits.cpu().isZero()) {
+            // soft limit first: SIGXCPU says why; the hard one a second later kills what ignores it
+            script.append("ulimit -S -t ").append(Math.max(1, limits.cpu().toSeconds()))
+                    .append(" && ulimit -H -t ").append(Math.max(1, limits.cpu().toSeconds()) + 1).append(" && ");
+        }
+        script.append("ulimit -v ").append(limits.memoryBytes() / 1024)
                 // dash counts -f in 512-byte blocks
                 .append(" && ulimit -f ").append(Math.max(1, limits.outputBytes() / 512)).append(" || exit 126; ");
         return script.append("exec \"$@\"").toString();
