@@ -4,9 +4,12 @@ import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.stacks.jdkhttp.ProductModels;
+import dev.gigafactory.stacks.jdkhttp.ProductSources;
 import dev.gigafactory.testsupport.ExampleSpecs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,6 +40,14 @@ public final class Fixtures {
     /** Packs the fixture into the store, the way the coder hands over its sources; returns the digest. */
     public static String store(ArtifactStore store, String product) {
         return store.put(tree(product).pack());
+    }
+
+    /** The product today's jdk-http templates write for the spec's version 1, stored; its digest. */
+    public static String generated(ArtifactStore store, ServiceSpec spec) {
+        Map<String, byte[]> files = new TreeMap<>();
+        ProductSources.write(ProductModels.from(spec, 1))
+                .forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        return store.put(new SourceTree(files).pack());
     }
 
     public static ServiceSpec todoSpec() {

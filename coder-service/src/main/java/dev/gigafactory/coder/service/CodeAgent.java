@@ -2,6 +2,7 @@ package dev.gigafactory.coder.service;
 
 import dev.gigafactory.coder.domain.GeneratedSource;
 import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.stacks.jdkhttp.UnsafeSpecException;
 
 /**
  * Writes a product's source tree for a plan. An agent must be deterministic for the same plan when it can be (the

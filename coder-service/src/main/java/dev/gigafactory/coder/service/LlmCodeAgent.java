@@ -1,7 +1,6 @@
 package dev.gigafactory.coder.service;
 
 import dev.gigafactory.coder.domain.GeneratedSource;
-import dev.gigafactory.coder.domain.ProductModel;
 import dev.gigafactory.coder.service.llm.ChatClient;
 import dev.gigafactory.coder.service.llm.ChatException;
 import dev.gigafactory.coder.service.llm.ChatMessage;
@@ -12,14 +11,15 @@ import dev.gigafactory.coder.service.llm.HookReplyCheck;
 import dev.gigafactory.coder.service.llm.LlmSettings;
 import dev.gigafactory.coder.service.llm.RepairPrompts;
 import dev.gigafactory.coder.service.llm.TokenBudget;
-import dev.gigafactory.coder.service.template.ProductModels;
-import dev.gigafactory.coder.service.template.RequirementsWriter;
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.codec.Digests;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.RepairEvidence;
+import dev.gigafactory.stacks.jdkhttp.ProductModel;
+import dev.gigafactory.stacks.jdkhttp.ProductModels;
+import dev.gigafactory.stacks.jdkhttp.RequirementsWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,13 @@
 package dev.gigafactory.coder.service;
 
 import dev.gigafactory.coder.domain.GeneratedSource;
-import dev.gigafactory.coder.domain.ProductModel;
-import dev.gigafactory.coder.service.template.ProductModels;
-import dev.gigafactory.coder.service.template.ProductSources;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.stacks.jdkhttp.ProductModel;
+import dev.gigafactory.stacks.jdkhttp.ProductModels;
+import dev.gigafactory.stacks.jdkhttp.ProductSources;
+import dev.gigafactory.stacks.jdkhttp.UnsafeSpecException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

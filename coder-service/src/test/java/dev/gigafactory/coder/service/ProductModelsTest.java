@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.gigafactory.coder.domain.ProductModel;
-import dev.gigafactory.coder.service.template.ProductModels;
 import dev.gigafactory.contracts.spec.EntitySpec;
 import dev.gigafactory.contracts.spec.FieldSpec;
 import dev.gigafactory.contracts.spec.FieldType;
 import dev.gigafactory.contracts.spec.ServiceDefinition;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.spec.SpecMetadata;
+import dev.gigafactory.stacks.jdkhttp.ProductModel;
+import dev.gigafactory.stacks.jdkhttp.ProductModels;
+import dev.gigafactory.stacks.jdkhttp.UnsafeSpecException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

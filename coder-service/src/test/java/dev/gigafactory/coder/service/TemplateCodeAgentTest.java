@@ -10,6 +10,7 @@ import dev.gigafactory.contracts.codec.Digests;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.spec.SpecMetadata;
+import dev.gigafactory.stacks.jdkhttp.UnsafeSpecException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

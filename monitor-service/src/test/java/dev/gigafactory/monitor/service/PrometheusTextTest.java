@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class PrometheusTextTest {
 
-    // As the generated jdk-http product renders it (coder-service templates/jdk-http/main/Metrics.java.tmpl).
+    // As the generated jdk-http product renders it (factory-stacks dev/gigafactory/stacks/jdkhttp/main/Metrics.java.tmpl).
     private static final String PRODUCT = """
             # HELP http_requests_total HTTP requests answered, by method, route template and status.
             # TYPE http_requests_total counter

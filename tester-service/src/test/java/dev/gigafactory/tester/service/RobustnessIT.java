@@ -6,13 +6,14 @@ import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
+import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.tester.Fixtures;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The generated robustness suite, in the sandbox, against a real generated product and against a sloppy one. */
+/** The generated robustness suite, in the sandbox, against the product today's templates write and a sloppy one. */
 class RobustnessIT {
 
     @TempDir
@@ -21,9 +22,9 @@ class RobustnessIT {
     @Test
     void aFaithfulGeneratedProductPassesEveryRobustnessCase() {
         LocalArtifactStore store = new LocalArtifactStore(root.resolve("artifacts"));
-        String sources = Fixtures.store(store, "generated-thing");
-        CodeGenerated code = new CodeGenerated("bench", 1, 1, "jdk-http", "fixture", sources, 0,
-                Fixtures.testSpec("thing.yaml"));
+        ServiceSpec spec = Fixtures.testSpec("thing.yaml");
+        String sources = Fixtures.generated(store, spec);
+        CodeGenerated code = new CodeGenerated("bench", 1, 1, "jdk-http", "template", sources, 0, spec);
 
         TestsCompleted verdict = new ReleaseGate(store, settings()).test(code);
 

@@ -1,8 +1,8 @@
 package dev.gigafactory.coder.service.llm;
 
-import dev.gigafactory.coder.service.template.RequirementsWriter;
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.stacks.jdkhttp.RequirementsWriter;
 import java.util.List;
 
 /** What the model is told: the one class it may write, the rules it must keep, and what went wrong last time. */

@@ -5,7 +5,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
-import dev.gigafactory.coder.service.template.RequirementsWriter;
+import dev.gigafactory.stacks.jdkhttp.RequirementsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
