@@ -58,6 +58,24 @@ class SpecDigestAndDiffTest {
     }
 
     @Test
+    void reorderedFieldsOrEntitiesChangeTheEntitiesThatMoved() {
+        String two = YAML.replace("fields: [ { name: text, type: string, required: true } ]",
+                "fields: [ { name: text, type: string, required: true }, { name: pinned, type: boolean } ]\n"
+                        + "    - name: Tag\n      fields: [ { name: label, type: string } ]\n"
+                        + "    - name: Board\n      fields: [ { name: title, type: string } ]");
+        String fieldsSwapped = two.replace("{ name: text, type: string, required: true }, { name: pinned, type: "
+                + "boolean }", "{ name: pinned, type: boolean }, { name: text, type: string, required: true }");
+        String entitiesSwapped = two.replace("Tag\n      fields: [ { name: label", "Tmp")
+                .replace("Board\n      fields: [ { name: title", "Tag\n      fields: [ { name: label")
+                .replace("Tmp", "Board\n      fields: [ { name: title");
+
+        assertThat(SpecDiff.between(parse(two), parse(fieldsSwapped)))
+                .containsExactly(SpecChange.changed("entity", "Note"));
+        assertThat(SpecDiff.between(parse(two), parse(entitiesSwapped)))
+                .containsExactlyInAnyOrder(SpecChange.changed("entity", "Tag"), SpecChange.changed("entity", "Board"));
+    }
+
+    @Test
     void theFirstVersionAddsEverything() {
         assertThat(SpecDiff.between(null, parse(YAML))).containsExactly(SpecChange.added("entity", "Note"));
     }

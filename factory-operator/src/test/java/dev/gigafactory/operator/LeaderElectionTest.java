@@ -10,10 +10,14 @@ import dev.gigafactory.operator.testing.OperatorHarness;
 import dev.gigafactory.operator.testing.Specs;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,14 +89,13 @@ class LeaderElectionTest {
         ElectedOperator only = harness.candidate(client, "operator-only", lost::incrementAndGet);
         await().atMost(WAIT).until(only::leading);
 
-        // another holder renewed just now, for long: what the leader sees after a pause longer than its lease
+        // another holder renewed just now, for long: what the leader sees after a pause longer than its lease. A
+        // merge patch carries no resourceVersion, so the leader's own renewals cannot make it conflict.
+        String renewed = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")
+                .format(ZonedDateTime.now(ZoneOffset.UTC));
         client.resources(Lease.class).inNamespace(OperatorHarness.NAMESPACE).withName(ElectedOperator.LEASE)
-                .edit(lease -> {
-                    lease.getSpec().setHolderIdentity("someone-else");
-                    lease.getSpec().setRenewTime(ZonedDateTime.now());
-                    lease.getSpec().setLeaseDurationSeconds(600);
-                    return lease;
-                });
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"holderIdentity\":\"someone-else\","
+                        + "\"renewTime\":\"" + renewed + "\",\"leaseDurationSeconds\":600}}");
 
         await().atMost(WAIT).until(() -> lost.get() == 1);
         await().atMost(WAIT).until(() -> !only.leading());

@@ -37,6 +37,15 @@ public final class ChatCompletionsStub implements AutoCloseable {
             return new Reply(200, root.toString(), 0, null);
         }
 
+        /** A completion from a server that says nothing of its tokens (some Ollama and vLLM builds). */
+        public static Reply completionWithoutUsage(String content) {
+            ObjectNode root = Json.mapper().createObjectNode();
+            root.put("id", "chatcmpl-stub").put("object", "chat.completion").put("model", "stub-model");
+            root.withArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+                    .putObject("message").put("role", "assistant").put("content", content);
+            return new Reply(200, root.toString(), 0, null);
+        }
+
         public static Reply status(int status, String body) {
             return new Reply(status, body, 0, null);
         }

@@ -1,15 +1,15 @@
 package dev.gigafactory.planner;
 
-import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
+import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecChange;
 import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.Submission;
-import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
+import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.spec.SpecDiff;
 import dev.gigafactory.testsupport.ExampleSpecs;
@@ -35,6 +35,12 @@ public final class PlannerSamples {
     /** A different code digest for every attempt, as a model that changes its code writes. */
     public static String digest(int attempt) {
         return "sha256:" + String.format("%064x", attempt);
+    }
+
+    /** A passing run of the code with {@code digest}. */
+    public static TestsCompleted passed(ServiceSpec spec, int version, int attempt, String digest) {
+        return new TestsCompleted(spec.name(), version, attempt, true, digest, "sha256:" + "a".repeat(64),
+                List.of(), null, "", 100, spec, "template");
     }
 
     /** A failed run of code an LLM agent wrote, whose failing step says what went wrong. */

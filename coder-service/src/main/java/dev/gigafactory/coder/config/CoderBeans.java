@@ -38,7 +38,7 @@ public class CoderBeans {
         }
         LlmSettings settings = new LlmSettings(llm.baseUrl().get(), llm.model(), llm.apiKey().orElse(null),
                 llm.timeout(), llm.maxRetries(), llm.retryBackoff(), llm.maxAttempts(), llm.maxTokensPerVersion(),
-                llm.promptPricePer1kTokens(), llm.completionPricePer1kTokens());
+                llm.promptPricePer1kTokens(), llm.completionPricePer1kTokens(), llm.maxCompletionTokens());
         LOG.infof("LLM agent enabled: %s", settings);
         return new LlmCodeAgent(template, new ChatClient(settings), settings, ledger, store);
     }

@@ -42,6 +42,10 @@ public interface LlmConfig {
     @WithDefault("100000")
     long maxTokensPerVersion();
 
+    /** Sent as {@code max_tokens}: the longest reply one call may be billed for. */
+    @WithDefault("4096")
+    int maxCompletionTokens();
+
     @WithDefault("0")
     BigDecimal promptPricePer1kTokens();
 

@@ -1,7 +1,24 @@
 package dev.gigafactory.coder.domain;
 
 import dev.gigafactory.contracts.artifacts.SourceTree;
+import java.util.List;
 
-/** What a code agent produced: the product's source tree, for which stack, by which agent. */
-public record GeneratedSource(SourceTree tree, String stack, String agent) {
+/**
+ * What a code agent produced: the product's source tree, for which stack, by which agent, and how.
+ *
+ * @param tasks the ids of the tasks that ran
+ * @param filesWritten how many files of the tree those tasks wrote; the others were kept from {@code baseDigest}
+ * @param baseDigest the tree the unwritten files were kept from, or null when every file was written
+ */
+public record GeneratedSource(SourceTree tree, String stack, String agent, List<String> tasks, int filesWritten,
+        String baseDigest) {
+
+    public GeneratedSource {
+        tasks = List.copyOf(tasks);
+    }
+
+    /** The same work, with another tree (the same paths) and the agent that finished it. */
+    public GeneratedSource finishedBy(String finisher, SourceTree finished) {
+        return new GeneratedSource(finished, stack, finisher, tasks, filesWritten, baseDigest);
+    }
 }

@@ -6,10 +6,10 @@ import dev.gigafactory.contracts.codec.CloudEventCodec;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.messaging.RecordProcessing;
 import io.micrometer.core.annotation.Timed;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.gigafactory.messaging.RecordProcessing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -46,8 +46,9 @@ public class PlanCreatedListener {
             }
             CodeGenerated generated = coder.generate(received.id(), plan);
             publisher.publish(generated, received.traceparent());
-            LOG.infof("coded %s v%d attempt %d: %d files, %s", plan.spec(), plan.version(), plan.attempt(),
-                    generated.fileCount(), generated.sourceDigest());
+            LOG.infof("coded %s v%d attempt %d: %d of %d files written by %s, %s", plan.spec(), plan.version(),
+                    plan.attempt(), generated.filesWritten(), generated.fileCount(), generated.tasks(),
+                    generated.sourceDigest());
         });
     }
 }

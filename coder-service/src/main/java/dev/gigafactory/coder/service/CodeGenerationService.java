@@ -3,6 +3,7 @@ package dev.gigafactory.coder.service;
 import dev.gigafactory.coder.domain.GeneratedSource;
 import dev.gigafactory.coder.service.provenance.ProvenanceRepository;
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
+import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.PlanCreated;
 import java.util.Collections;
@@ -58,15 +59,30 @@ public final class CodeGenerationService implements AutoCloseable {
         if (known != null && store.contains(known.sourceDigest())) {
             return known;
         }
-        GeneratedSource source = agent.generate(plan);
+        GeneratedSource source = agent.generate(plan, base(plan));
         String digest = store.put(source.tree().pack());
         CodeGenerated generated = new CodeGenerated(plan.spec(), plan.version(), plan.attempt(), source.stack(),
-                source.agent(), digest, source.tree().files().size(), plan.document());
+                source.agent(), digest, source.tree().files().size(), plan.document(), source.tasks(),
+                source.filesWritten(), source.baseDigest());
         if (provenance != null) {
             provenanceWriter.execute(() -> commit(plan, source, digest));
         }
         recent.put(eventId, generated);
         return generated;
+    }
+
+    /** The tree an incremental plan builds on; null when it names none or the store cannot give it. */
+    private SourceTree base(PlanCreated plan) {
+        if (plan.baseDigest() == null) {
+            return null;
+        }
+        try {
+            return store.get(plan.baseDigest()).map(SourceTree::unpack).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "%s v%d: the base tree %s cannot be read; every task runs", plan.spec(), plan.version(),
+                    plan.baseDigest());
+            return null;
+        }
     }
 
     /** Writes the commits still queued, for a few seconds at most: the service is stopping. */

@@ -16,6 +16,7 @@ import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.codec.Digests;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.events.RepairEvidence;
 import dev.gigafactory.stacks.jdkhttp.ProductModel;
 import dev.gigafactory.stacks.jdkhttp.ProductModels;
@@ -37,13 +38,16 @@ import org.jboss.logging.Logger;
  * if it passes {@link HookReplyCheck} and the product compiles with it; a rejected reply is sent back with the
  * reasons, a bounded number of times. When no reply makes it, the product keeps the template's no-op hook. A repair
  * plan's evidence (the failing steps, the log, the class written then) goes into the prompt, and a reply whose
- * product is exactly the code of a failed attempt is sent back too: building it again could not pass.
+ * product is exactly the code of a failed attempt is sent back too: building it again could not pass. An incremental
+ * plan that touches neither the entities nor the requirements keeps the class the model wrote for the base version,
+ * and asks nothing.
  */
 public final class LlmCodeAgent implements CodeAgent {
 
     public static final String NAME = "llm";
     public static final String FALLBACK = "llm+template-fallback";
     static final String STAGE = "coder";
+    private static final String HOOK_TASK = PlanTask.Kind.REQUIREMENTS.wireName();
 
     private static final Logger LOG = Logger.getLogger(LlmCodeAgent.class);
 
@@ -75,15 +79,19 @@ public final class LlmCodeAgent implements CodeAgent {
     }
 
     @Override
-    public GeneratedSource generate(PlanCreated plan) {
-        GeneratedSource scaffold = template.generate(plan);
-        String requirements = plan.document().spec().requirements();
+    public GeneratedSource generate(PlanCreated plan, SourceTree base) {
+        String requirements = plan.document() == null ? null : plan.document().spec().requirements();
         if (requirements == null || requirements.isBlank()) {
-            return scaffold; // nothing in prose: the template's product is the whole answer
+            return template.generate(plan, base); // nothing in prose: the template's product is the whole answer
         }
         ProductModel product = ProductModels.from(plan.document(), plan.version());
         String packageName = product.packageName();
         String hookPath = product.mainSource(RequirementsWriter.CLASS_NAME);
+        GeneratedSource scaffold = template.generate(withHookTask(plan, base, product, hookPath), base);
+        if (!scaffold.tasks().contains(HOOK_TASK)) {
+            // Neither the entities nor the requirements changed: the model's class for the base still holds.
+            return scaffold.finishedBy(NAME, scaffold.tree());
+        }
         RepairEvidence evidence = plan.evidence();
         String task = HookPrompts.task(plan.document())
                 + (evidence == null ? "" : RepairPrompts.repair(evidence, previousHook(evidence, hookPath)));
@@ -97,26 +105,46 @@ public final class LlmCodeAgent implements CodeAgent {
                 break;
             }
             ChatReply reply;
+            long started = System.nanoTime();
             try {
                 reply = client.complete(conversation);
             } catch (ChatException e) {
                 failure = e.getMessage();
                 break;
             }
-            account(plan, reply);
+            account(plan, reply, (System.nanoTime() - started) / 1_000_000);
             conversation.add(ChatMessage.assistant(reply.content()));
             Review review = review(reply.content(), packageName, hookPath, scaffold, evidence);
             if (review.code() != null) {
                 LOG.infof("%s v%d: the model's Requirements class was accepted on try %d", plan.spec(),
                         plan.version(), attempt);
-                return new GeneratedSource(withHook(scaffold, hookPath, review.code()), scaffold.stack(), NAME);
+                return scaffold.finishedBy(NAME, withHook(scaffold, hookPath, review.code()));
             }
             failure = review.feedback();
             conversation.add(ChatMessage.user(review.feedback()));
         }
         LOG.warnf("%s v%d: falling back to the template's no-op Requirements class: %s", plan.spec(), plan.version(),
                 failure);
-        return new GeneratedSource(scaffold.tree(), scaffold.stack(), FALLBACK);
+        return scaffold.finishedBy(FALLBACK, scaffold.tree());
+    }
+
+    /**
+     * The plan, with the hook's task added when the plan would keep a hook the model did not write: the base's hook
+     * is the template's no-op (every try failed then, or no model wrote it), or there is no base.
+     */
+    private static PlanCreated withHookTask(PlanCreated plan, SourceTree base, ProductModel product,
+            String hookPath) {
+        boolean planned = plan.tasks() != null && plan.tasks().stream()
+                .anyMatch(task -> task != null && HOOK_TASK.equals(task.id()));
+        boolean modelWroteIt = base != null && base.files().containsKey(hookPath)
+                && !base.text(hookPath).equals(RequirementsWriter.write(product));
+        if (planned || modelWroteIt) {
+            return plan;
+        }
+        List<PlanTask> tasks = new ArrayList<>(plan.tasks() == null ? List.of() : plan.tasks());
+        tasks.add(PlanTask.of(PlanTask.Kind.REQUIREMENTS, plan.spec()));
+        return new PlanCreated(plan.spec(), plan.version(), plan.attempt(), plan.kind(), plan.document(), tasks,
+                plan.changes(), plan.reason(), plan.evidence(), plan.baseDigest());
     }
 
     /** A reply's verdict: the hook's code when it is good, else what to tell the model. */
@@ -171,11 +199,11 @@ public final class LlmCodeAgent implements CodeAgent {
         return new SourceTree(files);
     }
 
-    private void account(PlanCreated plan, ChatReply reply) {
+    private void account(PlanCreated plan, ChatReply reply, long durationMs) {
         budget.add(plan.spec(), plan.version(), reply.totalTokens());
         ledger.record(new LedgerEntryRecorded(plan.spec(), plan.version(), plan.attempt(), STAGE,
                 UUID.randomUUID().toString(), reply.model(), reply.promptTokens(), reply.completionTokens(),
-                cost(reply)));
+                cost(reply), reply.estimated(), durationMs));
     }
 
     private BigDecimal cost(ChatReply reply) {

@@ -4,24 +4,24 @@ import dev.gigafactory.coder.domain.GeneratedSource;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.PlanCreated;
-import dev.gigafactory.stacks.jdkhttp.ProductModel;
+import dev.gigafactory.stacks.jdkhttp.PlannedTree;
 import dev.gigafactory.stacks.jdkhttp.ProductModels;
-import dev.gigafactory.stacks.jdkhttp.ProductSources;
+import dev.gigafactory.stacks.jdkhttp.StackRevision;
 import dev.gigafactory.stacks.jdkhttp.UnsafeSpecException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import org.jboss.logging.Logger;
 
 /**
- * The default code agent: writes the whole product from templates, offline and deterministically. The plan's tasks
- * do not change the output (an incremental plan regenerates everything, which is cheap), only its spec document and
- * version do; so the same plan always gives the same tree and digest.
+ * The default code agent: runs the plan's tasks with the stack's templates, offline and deterministically, and keeps
+ * the files of every other task from the plan's base tree (see {@link PlannedTree}). The same plan and base always
+ * give the same tree and digest, and an incremental plan gives the tree a full plan of the same version gives.
  */
 public final class TemplateCodeAgent implements CodeAgent {
 
     public static final String NAME = CodeGenerated.TEMPLATE_AGENT;
-    public static final String STACK = "jdk-http";
+    public static final String STACK = StackRevision.STACK;
+
+    private static final Logger LOG = Logger.getLogger(TemplateCodeAgent.class);
 
     @Override
     public String name() {
@@ -29,7 +29,7 @@ public final class TemplateCodeAgent implements CodeAgent {
     }
 
     @Override
-    public GeneratedSource generate(PlanCreated plan) {
+    public GeneratedSource generate(PlanCreated plan, SourceTree base) {
         if (plan.document() == null || plan.document().metadata() == null) {
             throw new UnsafeSpecException(plan.spec(), List.of("the plan carries no spec document"));
         }
@@ -38,9 +38,12 @@ public final class TemplateCodeAgent implements CodeAgent {
                     List.of("the plan is for '" + plan.spec() + "' but its document is '" + plan.document().name()
                             + "'"));
         }
-        ProductModel product = ProductModels.from(plan.document(), plan.version());
-        Map<String, byte[]> files = new TreeMap<>();
-        ProductSources.write(product).forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
-        return new GeneratedSource(new SourceTree(files), STACK, NAME);
+        PlannedTree planned = PlannedTree.of(plan, ProductModels.from(plan.document(), plan.version()), base);
+        if (planned.everyTaskBecause() != null) {
+            LOG.infof("%s v%d attempt %d: every task runs, as %s", plan.spec(), plan.version(), plan.attempt(),
+                    planned.everyTaskBecause());
+        }
+        return new GeneratedSource(planned.tree(), STACK, NAME, planned.tasks(), planned.filesWritten(),
+                planned.baseDigest());
     }
 }

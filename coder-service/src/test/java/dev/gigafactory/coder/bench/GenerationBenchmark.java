@@ -40,14 +40,14 @@ public final class GenerationBenchmark {
         PlanCreated plan = Specs.plan(spec(entities), 1);
         TemplateCodeAgent agent = new TemplateCodeAgent();
         for (int i = 0; i < WARM_UP; i++) {
-            Digests.sha256(agent.generate(plan).tree().pack());
+            Digests.sha256(agent.generate(plan, null).tree().pack());
         }
         double[] millis = new double[MEASURED];
         SourceTree tree = null;
         byte[] packed = null;
         for (int i = 0; i < MEASURED; i++) {
             long start = System.nanoTime();
-            tree = agent.generate(plan).tree();
+            tree = agent.generate(plan, null).tree();
             packed = tree.pack();
             Digests.sha256(packed);
             millis[i] = (System.nanoTime() - start) / 1e6;

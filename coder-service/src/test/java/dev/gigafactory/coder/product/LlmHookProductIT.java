@@ -11,8 +11,8 @@ import dev.gigafactory.coder.support.Hooks;
 import dev.gigafactory.coder.support.ProductBuild;
 import dev.gigafactory.coder.support.RunningProduct;
 import dev.gigafactory.coder.support.Specs;
-import dev.gigafactory.testsupport.ChatCompletionsStub;
 import dev.gigafactory.testsupport.ChatCompletionsStub.Reply;
+import dev.gigafactory.testsupport.ChatCompletionsStub;
 import dev.gigafactory.testsupport.ProductClient;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class LlmHookProductIT {
         LlmSettings settings = new LlmSettings(stub.baseUrl(), "stub", null, Duration.ofSeconds(10), 1,
                 Duration.ofMillis(10), 3, 100_000, BigDecimal.ZERO, BigDecimal.ZERO);
         source = new LlmCodeAgent(new TemplateCodeAgent(), new ChatClient(settings), settings, entry -> {
-        }).generate(Specs.plan(Hooks.SPEC, 1));
+        }).generate(Specs.plan(Hooks.SPEC, 1), null);
         build = ProductBuild.of(source.tree(), work);
         product = RunningProduct.start(build.jar(), work.resolve("data"), work.resolve("product.log"));
         client = product.client();

@@ -16,8 +16,8 @@ import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
-import dev.gigafactory.testsupport.ChatCompletionsStub;
 import dev.gigafactory.testsupport.ChatCompletionsStub.Reply;
+import dev.gigafactory.testsupport.ChatCompletionsStub;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,10 +53,10 @@ class LlmRepairProductIT {
         LlmCodeAgent agent = new LlmCodeAgent(new TemplateCodeAgent(), new ChatClient(settings), settings, entry -> {
         }, store);
 
-        GeneratedSource first = agent.generate(Specs.plan(Repairs.SPEC, 1));
+        GeneratedSource first = agent.generate(Specs.plan(Repairs.SPEC, 1), null);
         String firstDigest = store.put(first.tree().pack());
         firstRun = acceptance(first, work.resolve("attempt-1"));
-        repaired = agent.generate(Repairs.repairPlan(1, firstRun, List.of(firstDigest)));
+        repaired = agent.generate(Repairs.repairPlan(1, firstRun, List.of(firstDigest)), null);
         repairedRun = acceptance(repaired, work.resolve("attempt-2"));
     }
 

@@ -7,10 +7,14 @@ import dev.gigafactory.coder.service.llm.ChatClient;
 import dev.gigafactory.coder.service.llm.LlmSettings;
 import dev.gigafactory.coder.support.Hooks;
 import dev.gigafactory.coder.support.Specs;
+import dev.gigafactory.contracts.artifacts.SourceTree;
+import dev.gigafactory.contracts.codec.Digests;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.events.PlanCreated;
-import dev.gigafactory.testsupport.ChatCompletionsStub;
+import dev.gigafactory.contracts.events.PlanTask;
+import dev.gigafactory.contracts.events.SpecChange;
 import dev.gigafactory.testsupport.ChatCompletionsStub.Reply;
+import dev.gigafactory.testsupport.ChatCompletionsStub;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +47,7 @@ class LlmCodeAgentTest {
     void aGoodReplyBecomesTheRequirementsClassAndOneLedgerEntry() {
         stub.script(Reply.completion(Hooks.GOOD, 1200, 300));
 
-        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan(2));
+        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan(2), null);
 
         assertThat(source.agent()).isEqualTo("llm");
         assertThat(source.tree().text(HOOK)).contains("text.contains(\"spam\")").startsWith("package " + Hooks.PACKAGE);
@@ -62,6 +66,30 @@ class LlmCodeAgentTest {
             assertThat(entry.completionTokens()).isEqualTo(300);
             // 1.2 * 0.5 + 0.3 * 2 = 1.2 dollars
             assertThat(entry.costUsd()).isEqualByComparingTo("1.2");
+            assertThat(entry.tokensEstimated()).isFalse();
+        });
+    }
+
+    @Test
+    void aServerThatReportsNoUsageIsChargedAnEstimateMarkedAsOne() {
+        stub.script(Reply.completionWithoutUsage(Hooks.GOOD).delayed(200));
+
+        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan(1), null);
+
+        assertThat(source.agent()).isEqualTo("llm");
+        assertThat(stub.requests()).hasSize(1);
+        var request = stub.requests().get(0).body();
+        assertThat(request.path("max_tokens").asInt()).isEqualTo(4096);
+        long promptCharacters = 0;
+        for (var message : request.path("messages")) {
+            promptCharacters += message.path("content").asText().length();
+        }
+        long expectedPrompt = (promptCharacters + 3) / 4;
+        assertThat(ledger).singleElement().satisfies(entry -> {
+            assertThat(entry.tokensEstimated()).isTrue();
+            assertThat(entry.promptTokens()).isEqualTo(expectedPrompt);
+            assertThat(entry.completionTokens()).isEqualTo((Hooks.GOOD.length() + 3) / 4);
+            assertThat(entry.durationMs()).isGreaterThanOrEqualTo(200);
         });
     }
 
@@ -71,7 +99,7 @@ class LlmCodeAgentTest {
                 Reply.completion(Hooks.FORBIDDEN, 100, 10), Reply.completion(Hooks.WRONG_PACKAGE, 100, 10),
                 Reply.completion(Hooks.COMPILE_ERROR, 100, 10), Reply.completion(Hooks.GOOD, 100, 10));
 
-        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 6, 100_000)).generate(plan(1));
+        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 6, 100_000)).generate(plan(1), null);
 
         assertThat(source.agent()).isEqualTo("llm");
         List<ChatCompletionsStub.Request> requests = stub.requests();
@@ -91,10 +119,10 @@ class LlmCodeAgentTest {
     void fallsBackToTheTemplateWhenEveryTryIsBad() {
         stub.script(Reply.completion(Hooks.FORBIDDEN, 100, 10));
 
-        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan(1));
+        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan(1), null);
 
         assertThat(source.agent()).isEqualTo("llm+template-fallback");
-        assertThat(source.tree().pack()).isEqualTo(TEMPLATE.generate(plan(1)).tree().pack());
+        assertThat(source.tree().pack()).isEqualTo(TEMPLATE.generate(plan(1), null).tree().pack());
         assertThat(stub.requests()).hasSize(3);
         assertThat(ledger).hasSize(3);
     }
@@ -104,12 +132,12 @@ class LlmCodeAgentTest {
         stub.script(Reply.status(500, "{\"error\":\"boom\"}"), Reply.status(429, "{}").retryAfter("0"),
                 Reply.completion(Hooks.GOOD, 10, 10));
 
-        assertThat(agent(settings(Duration.ofSeconds(5), 1, 100_000)).generate(plan(1)).agent()).isEqualTo("llm");
+        assertThat(agent(settings(Duration.ofSeconds(5), 1, 100_000)).generate(plan(1), null).agent()).isEqualTo("llm");
         assertThat(stub.requests()).hasSize(3);
         assertThat(ledger).hasSize(1);
 
         stub.script(Reply.status(503, "{\"error\":\"down, key " + KEY + "\"}"));
-        assertThat(agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan(1)).agent())
+        assertThat(agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan(1), null).agent())
                 .isEqualTo("llm+template-fallback");
         assertThat(stub.requests()).hasSize(3); // one call, 1 + maxRetries(2) requests, then no further tries
     }
@@ -118,7 +146,7 @@ class LlmCodeAgentTest {
     void aServerSlowerThanTheTimeoutEndsInTheFallback() {
         stub.script(Reply.completion(Hooks.GOOD, 10, 10).delayed(2_000));
 
-        GeneratedSource source = agent(settings(Duration.ofMillis(300), 3, 100_000)).generate(plan(1));
+        GeneratedSource source = agent(settings(Duration.ofMillis(300), 3, 100_000)).generate(plan(1), null);
 
         assertThat(source.agent()).isEqualTo("llm+template-fallback");
         assertThat(stub.requests()).hasSize(3);
@@ -130,13 +158,44 @@ class LlmCodeAgentTest {
         stub.script(Reply.completion(Hooks.COMPILE_ERROR, 900, 200));
         LlmCodeAgent agent = agent(settings(Duration.ofSeconds(5), 5, 1_000));
 
-        assertThat(agent.generate(plan(1)).agent()).isEqualTo("llm+template-fallback");
+        assertThat(agent.generate(plan(1), null).agent()).isEqualTo("llm+template-fallback");
         assertThat(stub.requests()).hasSize(1);
         // the next plan for the same version (a repair) may not spend more either; another version may
         stub.script(Reply.completion(Hooks.GOOD, 10, 10));
-        assertThat(agent.generate(plan(1)).agent()).isEqualTo("llm+template-fallback");
+        assertThat(agent.generate(plan(1), null).agent()).isEqualTo("llm+template-fallback");
         assertThat(stub.requests()).isEmpty();
-        assertThat(agent.generate(plan(2)).agent()).isEqualTo("llm");
+        assertThat(agent.generate(plan(2), null).agent()).isEqualTo("llm");
+    }
+
+    @Test
+    void anIncrementalPlanThatTouchesNeitherEntitiesNorRequirementsKeepsTheModelsClassAndAsksNothing() {
+        stub.script(Reply.completion(Hooks.GOOD, 100, 10));
+        LlmCodeAgent agent = agent(settings(Duration.ofSeconds(5), 3, 100_000));
+        SourceTree v1 = agent.generate(plan(1), null).tree();
+        stub.script(Reply.completion(Hooks.GOOD, 100, 10));
+
+        GeneratedSource v2 = agent.generate(projectOnly(v1), v1);
+
+        assertThat(v2.agent()).isEqualTo("llm");
+        assertThat(v2.tasks()).containsExactly("project");
+        assertThat(v2.tree().text(HOOK)).isEqualTo(v1.text(HOOK)).contains("spam");
+        assertThat(stub.requests()).isEmpty();
+        assertThat(ledger).hasSize(1);
+    }
+
+    @Test
+    void anIncrementalPlanOnAFallbackAsksForTheClassAgain() {
+        stub.script(Reply.completion(Hooks.FORBIDDEN, 100, 10));
+        LlmCodeAgent agent = agent(settings(Duration.ofSeconds(5), 1, 100_000));
+        SourceTree v1 = agent.generate(plan(1), null).tree();
+        stub.script(Reply.completion(Hooks.GOOD, 100, 10));
+
+        GeneratedSource v2 = agent.generate(projectOnly(v1), v1);
+
+        assertThat(v2.agent()).isEqualTo("llm");
+        assertThat(v2.tasks()).containsExactly("project", "requirements");
+        assertThat(v2.tree().text(HOOK)).contains("spam");
+        assertThat(stub.requests()).hasSize(1);
     }
 
     @Test
@@ -144,7 +203,7 @@ class LlmCodeAgentTest {
         stub.script(Reply.completion(Hooks.GOOD, 10, 10));
         PlanCreated plan = Specs.plan(Specs.example("todo.yaml"), 1);
 
-        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan);
+        GeneratedSource source = agent(settings(Duration.ofSeconds(5), 3, 100_000)).generate(plan, null);
 
         assertThat(source.agent()).isEqualTo("template");
         assertThat(stub.requests()).isEmpty();
@@ -164,8 +223,16 @@ class LlmCodeAgentTest {
         return Specs.plan(Hooks.SPEC, version);
     }
 
+    /** Version 2 with only its description changed: the plan a planner sends, on v1's tree. */
+    private static PlanCreated projectOnly(SourceTree v1) {
+        return new PlanCreated(Hooks.SPEC.name(), 2, 1, PlanCreated.PlanKind.INCREMENTAL, Hooks.SPEC,
+                List.of(PlanTask.of(PlanTask.Kind.PROJECT, Hooks.SPEC.name())),
+                List.of(SpecChange.changed("description", "description")), "test", null,
+                Digests.sha256(v1.pack()));
+    }
+
     private static List<String> changedFiles(GeneratedSource source) {
-        var template = TEMPLATE.generate(plan(2)).tree().files();
+        var template = TEMPLATE.generate(plan(2), null).tree().files();
         return source.tree().files().entrySet().stream()
                 .filter(file -> !java.util.Arrays.equals(file.getValue(), template.get(file.getKey())))
                 .map(java.util.Map.Entry::getKey).toList();

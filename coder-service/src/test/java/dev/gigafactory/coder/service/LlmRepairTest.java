@@ -10,8 +10,8 @@ import dev.gigafactory.coder.support.Specs;
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
-import dev.gigafactory.testsupport.ChatCompletionsStub;
 import dev.gigafactory.testsupport.ChatCompletionsStub.Reply;
+import dev.gigafactory.testsupport.ChatCompletionsStub;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +60,7 @@ class LlmRepairTest {
         String failedDigest = firstAttemptAnswering(Repairs.NO_OP);
         stub.script(Reply.completion(Repairs.GOOD, 10, 10));
 
-        GeneratedSource repaired = agent.generate(Repairs.repairPlan(1, FAILED_RUN, List.of(failedDigest)));
+        GeneratedSource repaired = agent.generate(Repairs.repairPlan(1, FAILED_RUN, List.of(failedDigest)), null);
 
         assertThat(repaired.tree().text(HOOK)).contains("title.contains(\"forbidden\")");
         assertThat(stub.requests()).singleElement().satisfies(request -> assertThat(request.lastMessage())
@@ -79,7 +79,7 @@ class LlmRepairTest {
         String failedDigest = firstAttemptAnswering(Repairs.NO_OP);
         stub.script(Reply.completion(Repairs.NO_OP, 10, 10), Reply.completion(Repairs.GOOD, 10, 10));
 
-        GeneratedSource repaired = agent.generate(Repairs.repairPlan(1, FAILED_RUN, List.of(failedDigest)));
+        GeneratedSource repaired = agent.generate(Repairs.repairPlan(1, FAILED_RUN, List.of(failedDigest)), null);
 
         assertThat(repaired.agent()).isEqualTo("llm");
         assertThat(repaired.tree().text(HOOK)).contains("title.contains(\"forbidden\")");
@@ -94,7 +94,7 @@ class LlmRepairTest {
         String failedDigest = firstAttemptAnswering(Repairs.NO_OP);
         stub.script(Reply.completion(Repairs.NO_OP, 10, 10));
 
-        GeneratedSource repaired = agent.generate(Repairs.repairPlan(1, FAILED_RUN, List.of(failedDigest)));
+        GeneratedSource repaired = agent.generate(Repairs.repairPlan(1, FAILED_RUN, List.of(failedDigest)), null);
 
         assertThat(repaired.agent()).isEqualTo("llm+template-fallback");
         assertThat(stub.requests()).hasSize(3);
@@ -103,7 +103,7 @@ class LlmRepairTest {
     /** Attempt 1 built from {@code reply}, stored as the coder stores it; its digest. */
     private String firstAttemptAnswering(String reply) {
         stub.script(Reply.completion(reply, 10, 10));
-        GeneratedSource first = agent.generate(Specs.plan(Repairs.SPEC, 1));
+        GeneratedSource first = agent.generate(Specs.plan(Repairs.SPEC, 1), null);
         assertThat(first.agent()).isEqualTo("llm");
         return store.put(first.tree().pack());
     }

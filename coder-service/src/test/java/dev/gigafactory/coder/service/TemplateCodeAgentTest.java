@@ -22,9 +22,9 @@ class TemplateCodeAgentTest {
 
     @Test
     void generatesTheSameBytesForTheSamePlan() {
-        byte[] first = agent.generate(Specs.plan(todo, 1)).tree().pack();
-        byte[] second = new TemplateCodeAgent().generate(Specs.plan(todo, 1)).tree().pack();
-        byte[] retry = agent.generate(Specs.plan(todo, 1, 2)).tree().pack();
+        byte[] first = agent.generate(Specs.plan(todo, 1), null).tree().pack();
+        byte[] second = new TemplateCodeAgent().generate(Specs.plan(todo, 1), null).tree().pack();
+        byte[] retry = agent.generate(Specs.plan(todo, 1, 2), null).tree().pack();
 
         assertThat(Digests.sha256(second)).isEqualTo(Digests.sha256(first));
         assertThat(Digests.sha256(retry)).as("another attempt of the same version").isEqualTo(Digests.sha256(first));
@@ -32,15 +32,15 @@ class TemplateCodeAgentTest {
 
     @Test
     void generatesADifferentTreeForANewVersion() {
-        String v1 = Digests.sha256(agent.generate(Specs.plan(todo, 1)).tree().pack());
-        String v2 = Digests.sha256(agent.generate(Specs.plan(todo, 2)).tree().pack());
+        String v1 = Digests.sha256(agent.generate(Specs.plan(todo, 1), null).tree().pack());
+        String v2 = Digests.sha256(agent.generate(Specs.plan(todo, 2), null).tree().pack());
 
         assertThat(v2).isNotEqualTo(v1);
     }
 
     @Test
     void writesTheManifestTheTesterAndDeployerRead() {
-        GeneratedSource source = agent.generate(Specs.plan(todo, 3));
+        GeneratedSource source = agent.generate(Specs.plan(todo, 3), null);
 
         assertThat(source.stack()).isEqualTo("jdk-http");
         assertThat(source.agent()).isEqualTo("template");
@@ -52,7 +52,7 @@ class TemplateCodeAgentTest {
 
     @Test
     void writesOneRecordValidatorAndStorePerEntityBesideTheSharedRuntime() {
-        SourceTree tree = agent.generate(Specs.plan(Specs.example("library.yaml"), 1)).tree();
+        SourceTree tree = agent.generate(Specs.plan(Specs.example("library.yaml"), 1), null).tree();
         String main = "src/main/java/dev/gigafactory/product/library/";
 
         assertThat(tree.files()).containsKeys(main + "Main.java", main + "Book.java", main + "BookValidator.java",
@@ -68,7 +68,7 @@ class TemplateCodeAgentTest {
 
     @Test
     void documentsEndpointsAndFieldsInTheReadme() {
-        String readme = agent.generate(Specs.plan(Specs.example("library.yaml"), 1)).tree().text("README.md");
+        String readme = agent.generate(Specs.plan(Specs.example("library.yaml"), 1), null).tree().text("README.md");
 
         assertThat(readme).startsWith("# library\n\nA small lending library")
                 .contains("| POST | /books | 201", "| DELETE | /members/{id} | 405 (not offered) |",
@@ -79,7 +79,7 @@ class TemplateCodeAgentTest {
 
     @Test
     void writesOnlyCodeInFourSpaceIndentationWithoutTabsOrTrailingSpaces() {
-        SourceTree tree = agent.generate(Specs.plan(Specs.testSpec("every-type.yaml"), 1)).tree();
+        SourceTree tree = agent.generate(Specs.plan(Specs.testSpec("every-type.yaml"), 1), null).tree();
 
         tree.files().keySet().stream().filter(path -> path.endsWith(".java")).forEach(path -> {
             List<String> lines = tree.text(path).lines().toList();
@@ -96,7 +96,7 @@ class TemplateCodeAgentTest {
         PlanCreated plan = new PlanCreated("todo", 1, 1, PlanCreated.PlanKind.INITIAL, other, List.of(), List.of(),
                 "test");
 
-        assertThatThrownBy(() -> agent.generate(plan)).isInstanceOf(UnsafeSpecException.class)
+        assertThatThrownBy(() -> agent.generate(plan, null)).isInstanceOf(UnsafeSpecException.class)
                 .hasMessageContaining("its document is 'other'");
     }
 }

@@ -45,7 +45,7 @@ public final class ProductBuild {
 
     /** Generates the spec's tree and compiles main and test sources under {@code workDir}. */
     public static ProductBuild of(ServiceSpec spec, int version, Path workDir) {
-        return of(AGENT.generate(Specs.plan(spec, version)).tree(), workDir);
+        return of(AGENT.generate(Specs.plan(spec, version), null).tree(), workDir);
     }
 
     /** Compiles a tree some agent wrote (e.g. the LLM agent) under {@code workDir}. */

@@ -2,8 +2,8 @@ package dev.gigafactory.coder.support;
 
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanTask;
-import dev.gigafactory.contracts.events.RepairEvidence;
 import dev.gigafactory.contracts.events.RepairEvidence.FailedStep;
+import dev.gigafactory.contracts.events.RepairEvidence;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
 import dev.gigafactory.contracts.spec.ServiceSpec;
@@ -43,9 +43,8 @@ public final class Repairs {
         }
         RepairEvidence evidence = new RepairEvidence(failedAttempt, failedDigests, "1 of 2 cases failed", steps,
                 "memos listening on 127.0.0.1");
-        PlanTask task = new PlanTask("code", "generate-code", SPEC.name(), List.of(), List.of("spec"),
-                List.of("source"));
-        return new PlanCreated(SPEC.name(), 1, failedAttempt + 1, PlanCreated.PlanKind.REPAIR, SPEC, List.of(task),
+        return new PlanCreated(SPEC.name(), 1, failedAttempt + 1, PlanCreated.PlanKind.REPAIR, SPEC,
+                PlanTask.every(SPEC),
                 List.of(), "repair of attempt " + failedAttempt, evidence);
     }
 }

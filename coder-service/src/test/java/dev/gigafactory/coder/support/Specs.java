@@ -31,9 +31,7 @@ public final class Specs {
     }
 
     public static PlanCreated plan(ServiceSpec spec, int version, int attempt) {
-        PlanTask task = new PlanTask("code", "generate-code", spec.name(), List.of(), List.of("spec"),
-                List.of("source"));
-        return new PlanCreated(spec.name(), version, attempt, PlanCreated.PlanKind.INITIAL, spec, List.of(task),
+        return new PlanCreated(spec.name(), version, attempt, PlanCreated.PlanKind.INITIAL, spec, PlanTask.every(spec),
                 List.of(), "test");
     }
 }

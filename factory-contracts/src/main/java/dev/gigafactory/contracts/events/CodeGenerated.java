@@ -1,14 +1,34 @@
 package dev.gigafactory.contracts.events;
 
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import java.util.List;
 
-/** The coder wrote a source tree; it lives in the artifact store under {@code sourceDigest} (claim check). */
+/**
+ * The coder wrote a source tree; it lives in the artifact store under {@code sourceDigest} (claim check).
+ *
+ * @param tasks the ids of the plan's tasks the coder ran
+ * @param filesWritten how many of the {@code fileCount} files those tasks wrote; the rest were kept from
+ *        {@code baseDigest}
+ * @param baseDigest the tree the unwritten files came from, or null when every file was written
+ */
 public record CodeGenerated(String spec, int version, int attempt, String stack, String agent, String sourceDigest,
-        int fileCount, ServiceSpec document) implements FactoryEvent {
+        int fileCount, ServiceSpec document, List<String> tasks, int filesWritten, String baseDigest)
+        implements
+            FactoryEvent {
 
     /**
      * The deterministic template agent's name in {@code agent}: it writes the same code for the same plan, so the
      * planner knows a repair by it cannot change a failed outcome.
      */
     public static final String TEMPLATE_AGENT = "template";
+
+    public CodeGenerated {
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
+
+    /** A tree written whole, by tasks the event does not list. */
+    public CodeGenerated(String spec, int version, int attempt, String stack, String agent, String sourceDigest,
+            int fileCount, ServiceSpec document) {
+        this(spec, version, attempt, stack, agent, sourceDigest, fileCount, document, List.of(), fileCount, null);
+    }
 }

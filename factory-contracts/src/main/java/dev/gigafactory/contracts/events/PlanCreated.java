@@ -4,18 +4,27 @@ import dev.gigafactory.contracts.spec.ServiceSpec;
 import java.util.List;
 
 /**
- * The planner decided what to build for a spec version: an ordered task graph. A {@link PlanKind#REPAIR} plan
- * carries the failed attempt's {@code evidence}; other plans carry none (null).
+ * The planner decided what to build for a spec version: the tasks the coder runs, in order. An
+ * {@link PlanKind#INCREMENTAL} plan names in {@code baseDigest} the tested source tree of the previous version and
+ * lists only the tasks its {@code changes} touch; the coder keeps every other file from that tree. Every other plan
+ * has no base (null) and lists every task. A {@link PlanKind#REPAIR} plan carries the failed attempt's
+ * {@code evidence}; other plans carry none (null).
  */
 public record PlanCreated(String spec, int version, int attempt, PlanKind kind, ServiceSpec document,
-        List<PlanTask> tasks, List<SpecChange> changes, String reason, RepairEvidence evidence)
+        List<PlanTask> tasks, List<SpecChange> changes, String reason, RepairEvidence evidence, String baseDigest)
         implements
             FactoryEvent {
 
-    /** A plan without repair evidence. */
+    /** A plan without a base tree. */
+    public PlanCreated(String spec, int version, int attempt, PlanKind kind, ServiceSpec document,
+            List<PlanTask> tasks, List<SpecChange> changes, String reason, RepairEvidence evidence) {
+        this(spec, version, attempt, kind, document, tasks, changes, reason, evidence, null);
+    }
+
+    /** A plan without repair evidence or a base tree. */
     public PlanCreated(String spec, int version, int attempt, PlanKind kind, ServiceSpec document,
             List<PlanTask> tasks, List<SpecChange> changes, String reason) {
-        this(spec, version, attempt, kind, document, tasks, changes, reason, null);
+        this(spec, version, attempt, kind, document, tasks, changes, reason, null, null);
     }
 
     public enum PlanKind {

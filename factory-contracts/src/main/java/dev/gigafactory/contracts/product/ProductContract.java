@@ -14,6 +14,9 @@ public final class ProductContract {
      * {@code java -cp classes:test-classes <test-class>} with DATA_DIR set; exit code 0 means they passed.
      */
     public static final String TEST_CLASS_KEY = "test-class";
+    /** The stack that wrote the tree, and the revision of that stack's writers: what an earlier tree is kept by. */
+    public static final String STACK_KEY = "stack";
+    public static final String STACK_REVISION_KEY = "stack.revision";
     public static final String MAIN_SOURCES = "src/main/java/";
     public static final String TEST_SOURCES = "src/test/java/";
 

@@ -50,7 +50,29 @@ public final class SpecDiff {
             compareNamed("operation", entity.name() + ".", was.operations(), entity.operations(),
                     Operation::wireName, changes);
             compareNamed("field", entity.name() + ".", was.fields(), entity.fields(), FieldSpec::name, changes);
+            if (!commonOrder(was.fields(), entity.fields(), FieldSpec::name)) {
+                changes.add(SpecChange.changed("entity", entity.name())); // its fields' order: the record's shape
+            }
         }
+        List<String> moved = new ArrayList<>(old.keySet());
+        moved.retainAll(now.keySet());
+        List<String> order = new ArrayList<>(now.keySet());
+        order.retainAll(old.keySet());
+        // The order of the entities shapes every file that lists them; each entity that moved counts as changed.
+        for (int i = 0; i < order.size(); i++) {
+            if (!order.get(i).equals(moved.get(i))) {
+                changes.add(SpecChange.changed("entity", order.get(i)));
+            }
+        }
+    }
+
+    /** Whether the items both lists have come in the same order in each. */
+    private static <T> boolean commonOrder(List<T> before, List<T> after, Function<T, String> name) {
+        List<String> was = new ArrayList<>(before.stream().map(name).toList());
+        List<String> now = new ArrayList<>(after.stream().map(name).toList());
+        was.retainAll(now);
+        now.retainAll(was);
+        return was.equals(now);
     }
 
     private static <T> void compareNamed(String target, String prefix, List<T> before, List<T> after,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gigafactory.contracts.codec.CloudEvent;
+import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Kind;
@@ -78,6 +79,13 @@ class HealingIT {
         FleetWatch.awaitRunning(fleet, spec, 2, WAIT);
         FleetWatch.awaitConsumed(fleet, spec, DeploymentCompleted.class, WAIT); // the monitor watches v2, not v1
         assertThat(note(url, id).has("pinned")).as("v2, which adds 'pinned', serves").isTrue();
+        CodeGenerated v1Code = FleetWatch.await(fleet, spec, CodeGenerated.class, code -> code.version() == 1, WAIT)
+                .data();
+        CodeGenerated v2Code = FleetWatch.await(fleet, spec, CodeGenerated.class, code -> code.version() == 2, WAIT)
+                .data();
+        assertThat(v2Code.baseDigest()).as("v2 is built on the tree v1 passed with").isEqualTo(v1Code.sourceDigest());
+        assertThat(v2Code.tasks()).contains("entity:Note").doesNotContain("runtime", "entry-point");
+        assertThat(v2Code.filesWritten()).isLessThan(v2Code.fileCount());
 
         List<IncidentDetected> ladder = ProductFaults.crashAtEveryStart(fleet, spec, 2, WAIT);
 

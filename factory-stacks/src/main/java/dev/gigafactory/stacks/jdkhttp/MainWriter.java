@@ -12,8 +12,8 @@ final class MainWriter {
     static String write(ProductModel product) {
         JavaWriter java = new JavaWriter(product.packageName(),
                 Set.of("java.io.IOException", "java.util.List", "java.util.Set"));
-        java.line("/** Starts the " + product.spec() + " service (spec version " + product.version()
-                + "): stores, journal replay, routes, HTTP. */");
+        // No version here: an incremental plan keeps this file while the entities stay as they are.
+        java.line("/** Starts the " + product.spec() + " service: stores, journal replay, routes, HTTP. */");
         java.open("public final class Main");
         java.blank();
         java.open("private Main()");

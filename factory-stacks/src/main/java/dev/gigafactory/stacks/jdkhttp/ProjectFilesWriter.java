@@ -15,6 +15,8 @@ final class ProjectFilesWriter {
         return "# How the factory builds, tests and starts this product.\n"
                 + ProductContract.MAIN_CLASS_KEY + "=" + product.mainClass() + "\n"
                 + TEST_CLASS_KEY + "=" + product.testClass() + "\n"
+                + ProductContract.STACK_KEY + "=" + StackRevision.STACK + "\n"
+                + ProductContract.STACK_REVISION_KEY + "=" + StackRevision.current() + "\n"
                 + "spec=" + product.spec() + "\n"
                 + "version=" + product.version() + "\n";
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,6 +46,21 @@ final class StaticSources {
         MAIN.forEach((type, text) -> files.put(product.mainSource(type), fill(text, product)));
         TEST.forEach((type, text) -> files.put(product.testSource(type), fill(text, product)));
         return files;
+    }
+
+    /** The templates' resource names, as a class loader finds them. */
+    static Set<String> templateResources() {
+        Set<String> names = new TreeSet<>();
+        MAIN_TYPES.forEach(type -> names.add(ROOT.substring(1) + "main/" + type + ".java.tmpl"));
+        TEST_TYPES.forEach(type -> names.add(ROOT.substring(1) + "test/" + type + ".java.tmpl"));
+        return names;
+    }
+
+    static Set<String> paths(ProductModel product) {
+        Set<String> paths = new TreeSet<>();
+        MAIN_TYPES.forEach(type -> paths.add(product.mainSource(type)));
+        TEST_TYPES.forEach(type -> paths.add(product.testSource(type)));
+        return paths;
     }
 
     private static String fill(String template, ProductModel product) {

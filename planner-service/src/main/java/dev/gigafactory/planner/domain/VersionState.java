@@ -18,10 +18,12 @@ import java.util.TreeMap;
  * @param tokensAtRoundStart tokens spent before the current round: the token budget counts tokens after them
  * @param retries how many retries of this version were planned
  * @param failedDigests source digest of every failed attempt, by attempt, over every round
+ * @param previousPassedDigest the source digest of the previous version's latest attempt that passed its tests (null
+ *        when none did): the tree an incremental plan of this version builds on
  */
 public record VersionState(ServiceSpec document, int newestVersion, int lastAttempt, long tokensUsed,
         boolean abandoned, int roundStartAttempt, long tokensAtRoundStart, int retries,
-        SortedMap<Integer, String> failedDigests) {
+        SortedMap<Integer, String> failedDigests, String previousPassedDigest) {
 
     public VersionState {
         failedDigests = failedDigests == null ? new TreeMap<>() : new TreeMap<>(failedDigests);
@@ -30,7 +32,7 @@ public record VersionState(ServiceSpec document, int newestVersion, int lastAtte
     /** A version in its first round, with no failure remembered. */
     public VersionState(ServiceSpec document, int newestVersion, int lastAttempt, long tokensUsed,
             boolean abandoned) {
-        this(document, newestVersion, lastAttempt, tokensUsed, abandoned, 0, 0, 0, new TreeMap<>());
+        this(document, newestVersion, lastAttempt, tokensUsed, abandoned, 0, 0, 0, new TreeMap<>(), null);
     }
 
     public static VersionState unknown() {
@@ -39,11 +41,16 @@ public record VersionState(ServiceSpec document, int newestVersion, int lastAtte
 
     public VersionState withFailedDigests(Map<Integer, String> digests) {
         return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, roundStartAttempt,
-                tokensAtRoundStart, retries, new TreeMap<>(digests));
+                tokensAtRoundStart, retries, new TreeMap<>(digests), previousPassedDigest);
+    }
+
+    public VersionState withPreviousPassed(String digest) {
+        return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, roundStartAttempt,
+                tokensAtRoundStart, retries, failedDigests, digest);
     }
 
     public VersionState inRound(int startAttempt, long tokensAtStart, int retryCount) {
         return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, startAttempt,
-                tokensAtStart, retryCount, failedDigests);
+                tokensAtStart, retryCount, failedDigests, previousPassedDigest);
     }
 }

@@ -19,7 +19,9 @@ public class VersionStateRepository {
                    coalesce((select max(attempt) from plan where name = ?1 and version = ?2), 0),
                    b.tokens_used, b.abandoned_budget, b.round_start_attempt, b.tokens_at_round_start, b.retries,
                    (select string_agg(attempt || '=' || source_digest, ',' order by attempt)
-                      from failed_attempt where name = ?1 and version = ?2)
+                      from failed_attempt where name = ?1 and version = ?2),
+                   (select source_digest from passed_attempt where name = ?1 and version = ?2 - 1
+                      order by attempt desc limit 1)
             from (select 1) one
             left join version_budget b on b.name = ?1 and b.version = ?2""";
 
@@ -39,7 +41,7 @@ public class VersionStateRepository {
                 : ((Number) row[3])
                         .longValue(),
                 row[4] != null, number(row[5]), row[6] == null ? 0 : ((Number) row[6]).longValue(),
-                number(row[7]), digests((String) row[8]));
+                number(row[7]), digests((String) row[8]), (String) row[9]);
     }
 
     private static int number(Object value) {

@@ -2,9 +2,11 @@ package dev.gigafactory.planner.service;
 
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.PlanAbandoned;
-import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
+import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.events.SpecAccepted;
+import dev.gigafactory.contracts.events.SpecChange;
 import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.spec.ServiceSpec;
@@ -38,19 +40,33 @@ public final class Planner {
         }
         return state.lastAttempt() >= 1
                 ? new Decision.Nothing("version " + accepted.version() + " is already planned")
-                : new Decision.Plan(plan(accepted));
+                : new Decision.Plan(plan(accepted, state.previousPassedDigest()));
     }
 
-    public PlanCreated plan(SpecAccepted accepted) {
-        boolean incremental = accepted.version() > 1 && !accepted.changes().isEmpty();
-        return new PlanCreated(accepted.spec(), accepted.version(), 1,
-                incremental ? PlanKind.INCREMENTAL : PlanKind.INITIAL, accepted.document(),
-                incremental
-                        ? TaskGraph.affectedTasks(accepted.document(), accepted.changes())
-                        : TaskGraph.allTasks(accepted.document()),
-                accepted.changes(), incremental
-                        ? accepted.changes().size() + " change(s) since the previous version"
-                        : "version " + accepted.version());
+    /**
+     * An incremental plan when the version has changes and the previous version's tested tree is known to keep the
+     * untouched files from; otherwise every task.
+     *
+     * @param previousPassed the source digest of the previous version's passing attempt, or null
+     */
+    public PlanCreated plan(SpecAccepted accepted, String previousPassed) {
+        int version = accepted.version();
+        List<SpecChange> changes = accepted.changes();
+        if (version == 1 || changes.isEmpty()) {
+            return new PlanCreated(accepted.spec(), version, 1, PlanKind.INITIAL, accepted.document(),
+                    TaskGraph.allTasks(accepted.document()), changes, "version " + version);
+        }
+        String since = changes.size() + " change(s) since version " + (version - 1);
+        if (previousPassed == null || !TaskGraph.keepsAnything(changes)) {
+            String why = previousPassed == null
+                    ? "no attempt of version " + (version - 1) + " has passed its tests yet"
+                    : "the stack changed";
+            return new PlanCreated(accepted.spec(), version, 1, PlanKind.INITIAL, accepted.document(),
+                    TaskGraph.allTasks(accepted.document()), changes, since + "; every task, as " + why);
+        }
+        List<PlanTask> tasks = TaskGraph.affectedTasks(accepted.document(), changes);
+        return new PlanCreated(accepted.spec(), version, 1, PlanKind.INCREMENTAL, accepted.document(), tasks,
+                changes, since + "; the other files are kept from its tested tree", null, previousPassed);
     }
 
     /**

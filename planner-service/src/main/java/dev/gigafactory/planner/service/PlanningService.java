@@ -59,7 +59,8 @@ public class PlanningService {
     public Uni<Void> testsCompleted(CloudEvent<TestsCompleted> event) {
         TestsCompleted tests = event.data();
         if (tests.passed()) {
-            return Uni.createFrom().voidItem(); // the deployer's business; nothing to remember
+            // Deploying it is the deployer's business; its code is the base of the next version's plan.
+            return Panache.withTransaction(() -> store.passed(tests));
         }
         // A failure that counts (not stale, not superseded) is remembered with its code's digest.
         return handle(event, "tests", () -> store.state(tests.spec(), tests.version())

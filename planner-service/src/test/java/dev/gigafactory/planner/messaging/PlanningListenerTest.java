@@ -2,13 +2,15 @@ package dev.gigafactory.planner.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
-import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
+import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.TestsWaiting;
 import dev.gigafactory.contracts.spec.ServiceSpec;
@@ -17,6 +19,7 @@ import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.planner.PlanEvents;
 import dev.gigafactory.planner.PlannerSamples;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,8 +59,29 @@ class PlanningListenerTest {
         assertThat(plan.document().name()).isEqualTo("plan-new");
         assertThat(plan.tasks()).isNotEmpty();
         given().get("/api/plans/plan-new/versions/1").then().statusCode(200)
-                .body("plans.kind", contains("INITIAL"), "plans[0].tasks[0]", equalTo("scaffold"),
+                .body("plans.kind", contains("INITIAL"), "plans[0].tasks[0]", equalTo("project"),
                         "state", equalTo("planning"));
+    }
+
+    @Test
+    void aChangedVersionIsPlannedOnTheTreeThePreviousVersionPassedWith() {
+        ServiceSpec v1 = PlannerSamples.library("plan-incremental");
+        ServiceSpec v2 = ExampleSpecs.parse(ExampleSpecs.renamedText("library.yaml", "plan-incremental")
+                .replace("maxLength: 120", "maxLength: 80"));
+        kafka.publish(PlannerSamples.accepted(v1, 1, null));
+        kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("plan-incremental"), WAIT);
+
+        kafka.publish(PlannerSamples.passed(v1, 1, 1, PlannerSamples.digest(41)));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/plans/plan-incremental/versions/1").then()
+                .body("passedSourceDigest", equalTo(PlannerSamples.digest(41))));
+        kafka.publish(PlannerSamples.accepted(v2, 2, v1));
+
+        PlanCreated plan = kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("plan-incremental")
+                && p.version() == 2, WAIT);
+        assertThat(plan.kind()).isEqualTo(PlanKind.INCREMENTAL);
+        assertThat(plan.baseDigest()).isEqualTo(PlannerSamples.digest(41));
+        assertThat(plan.tasks()).extracting(PlanTask::id).containsExactly("project", "entity:Book", "requirements",
+                "tests");
     }
 
     @Test

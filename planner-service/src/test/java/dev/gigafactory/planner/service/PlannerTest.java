@@ -3,15 +3,13 @@ package dev.gigafactory.planner.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
-import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
+import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.validation.SpecValidator;
 import dev.gigafactory.planner.PlannerSamples;
 import dev.gigafactory.planner.domain.VersionState;
-import java.util.HashSet;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
@@ -22,34 +20,46 @@ class PlannerTest {
     private final VersionState fresh = new VersionState(spec, 1, 1, 0, false);
 
     @Test
-    void theFirstVersionGetsTheWholeTaskGraphInDependencyOrder() {
-        PlanCreated plan = planner.plan(PlannerSamples.accepted(spec, 1, null));
+    void theFirstVersionGetsEveryTask() {
+        PlanCreated plan = planner.plan(PlannerSamples.accepted(spec, 1, null), null);
 
         assertThat(plan.kind()).isEqualTo(PlanKind.INITIAL);
         assertThat(plan.attempt()).isEqualTo(1);
-        assertThat(plan.tasks()).extracting(PlanTask::id).containsExactly("scaffold", "storage", "api-books",
-                "api-members", "validation", "observability", "acceptance-tests", "packaging");
-        Set<String> done = new HashSet<>();
-        for (PlanTask task : plan.tasks()) {
-            assertThat(done).as(task.id() + " runs after what it depends on").containsAll(task.dependsOn());
-            done.add(task.id());
-        }
+        assertThat(plan.baseDigest()).isNull();
+        assertThat(plan.tasks()).extracting(PlanTask::id).containsExactly("project", "runtime", "entity:Book",
+                "entity:Member", "entry-point", "requirements", "tests");
     }
 
     @Test
-    void aChangedVersionPlansOnlyTheAffectedTasks() {
-        String yaml = new String(dev.gigafactory.contracts.codec.Json.write(spec))
-                .replace("{\"name\":\"name\",\"type\":\"string\",\"required\":true}",
-                        "{\"name\":\"name\",\"type\":\"string\",\"required\":true},{\"name\":\"email\",\"type\":\"string\"}");
-        ServiceSpec v2 = new SpecValidator().validate(yaml.getBytes()).spec();
-
-        PlanCreated plan = planner.plan(PlannerSamples.accepted(v2, 2, spec));
+    void aChangedVersionPlansOnlyTheAffectedTasksOnThePreviousVersionsTestedTree() {
+        PlanCreated plan = planner.plan(PlannerSamples.accepted(memberWithEmail(), 2, spec),
+                PlannerSamples.digest(7));
 
         assertThat(plan.kind()).isEqualTo(PlanKind.INCREMENTAL);
+        assertThat(plan.baseDigest()).isEqualTo(PlannerSamples.digest(7));
         assertThat(plan.tasks()).extracting(PlanTask::id)
-                .contains("api-members", "storage", "validation", "acceptance-tests", "packaging")
-                .doesNotContain("api-books", "scaffold", "observability");
+                .containsExactly("project", "entity:Member", "requirements", "tests");
         assertThat(plan.changes()).extracting(c -> c.path()).containsExactly("Member.email");
+    }
+
+    @Test
+    void aChangedVersionWhosePredecessorNeverPassedGetsEveryTask() {
+        PlanCreated plan = planner.plan(PlannerSamples.accepted(memberWithEmail(), 2, spec), null);
+
+        assertThat(plan.kind()).isEqualTo(PlanKind.INITIAL);
+        assertThat(plan.baseDigest()).isNull();
+        assertThat(plan.tasks()).isEqualTo(PlanTask.every(plan.document()));
+        assertThat(plan.reason()).contains("1 change(s) since version 1", "no attempt of version 1 has passed");
+    }
+
+    @Test
+    void anAcceptanceUsesTheTreeThePreviousVersionPassedWith() {
+        VersionState v2Unplanned = new VersionState(memberWithEmail(), 2, 0, 0, false)
+                .withPreviousPassed(PlannerSamples.digest(3));
+
+        Decision decision = planner.accept(PlannerSamples.accepted(memberWithEmail(), 2, spec), v2Unplanned);
+
+        assertThat(((Decision.Plan) decision).plan().baseDigest()).isEqualTo(PlannerSamples.digest(3));
     }
 
     @Test
@@ -133,7 +143,7 @@ class PlannerTest {
         assertThat(plan.kind()).isEqualTo(PlanKind.REMEDIATION);
         assertThat(plan.attempt()).isEqualTo(2);
         assertThat(plan.document()).isEqualTo(spec);
-        assertThat(plan.tasks()).hasSize(8);
+        assertThat(plan.tasks()).isEqualTo(PlanTask.every(spec));
         assertThat(plan.reason()).contains("inc-replan", "SLO_BREACH", "p99 latency 900 ms");
     }
 
@@ -147,7 +157,15 @@ class PlannerTest {
 
     @Test
     void theSameInputGivesTheSamePlan() {
-        assertThat(planner.plan(PlannerSamples.accepted(spec, 1, null)).tasks())
-                .isEqualTo(planner.plan(PlannerSamples.accepted(spec, 1, null)).tasks());
+        assertThat(planner.plan(PlannerSamples.accepted(spec, 1, null), null))
+                .isEqualTo(planner.plan(PlannerSamples.accepted(spec, 1, null), null));
+    }
+
+    private ServiceSpec memberWithEmail() {
+        String json = new String(dev.gigafactory.contracts.codec.Json.write(spec))
+                .replace("{\"name\":\"name\",\"type\":\"string\",\"required\":true}",
+                        "{\"name\":\"name\",\"type\":\"string\",\"required\":true},{\"name\":\"email\","
+                                + "\"type\":\"string\"}");
+        return new SpecValidator().validate(json.getBytes()).spec();
     }
 }

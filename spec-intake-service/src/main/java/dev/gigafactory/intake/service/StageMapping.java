@@ -51,8 +51,7 @@ public final class StageMapping {
             return one(Stage.FAILED, null, "abandoned: " + abandoned.reason());
         }
         if (event instanceof CodeGenerated code) {
-            return one(Stage.CODED, null,
-                    code.fileCount() + " file(s) by " + code.agent() + ", " + code.sourceDigest());
+            return one(Stage.CODED, null, coded(code));
         }
         if (event instanceof TestsCompleted tests) {
             return tests.passed()
@@ -93,5 +92,12 @@ public final class StageMapping {
 
     private static String truncate(String detail) {
         return detail.length() <= 2000 ? detail : detail.substring(0, 1999) + "…";
+    }
+
+    private static String coded(CodeGenerated code) {
+        String kept = code.baseDigest() == null
+                ? ""
+                : " (" + code.filesWritten() + " written, the rest kept from " + code.baseDigest() + ")";
+        return code.fileCount() + " file(s) by " + code.agent() + kept + ", " + code.sourceDigest();
     }
 }

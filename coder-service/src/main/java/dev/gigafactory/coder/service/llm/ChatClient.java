@@ -44,7 +44,7 @@ public final class ChatClient {
             try {
                 HttpResponse<byte[]> response = http.send(request(body), HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() / 100 == 2) {
-                    return parse(response.body());
+                    return parse(response.body(), messages);
                 }
                 last = new ChatException("the model server answered " + response.statusCode() + ": "
                         + excerpt(response.body()));
@@ -78,12 +78,13 @@ public final class ChatClient {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("model", settings.model());
         root.put("temperature", 0);
+        root.put("max_tokens", settings.maxCompletionTokens());
         messages.forEach(message -> root.withArray("messages").addObject().put("role", message.role())
                 .put("content", message.content()));
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private ChatReply parse(byte[] body) {
+    private ChatReply parse(byte[] body, List<ChatMessage> messages) {
         JsonNode root;
         try {
             root = Json.mapper().readTree(body);
@@ -96,8 +97,17 @@ public final class ChatClient {
         }
         JsonNode usage = root.path("usage");
         String model = root.path("model").asText(settings.model());
-        return new ChatReply(content.asText(), model, usage.path("prompt_tokens").asLong(0),
-                usage.path("completion_tokens").asLong(0));
+        if (!usage.path("prompt_tokens").isNumber() || !usage.path("completion_tokens").isNumber()) {
+            // Counting such a call as free would let a budget be overrun without limit; an estimate cannot.
+            long prompt = estimatedTokens(messages.stream().mapToLong(message -> message.content().length()).sum());
+            return new ChatReply(content.asText(), model, prompt, estimatedTokens(content.asText().length()), true);
+        }
+        return new ChatReply(content.asText(), model, usage.path("prompt_tokens").asLong(),
+                usage.path("completion_tokens").asLong(), false);
+    }
+
+    private static long estimatedTokens(long characters) {
+        return (characters + 3) / 4;
     }
 
     private static boolean retryable(int status) {

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -103,12 +105,30 @@ public final class ProvenanceRepository {
     }
 
     static String message(PlanCreated plan, GeneratedSource source, String sourceDigest) {
-        String kind = plan.kind() == null ? "unknown" : plan.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String kind = plan.kind() == null ? "unknown" : plan.kind().name().toLowerCase(Locale.ROOT);
         return plan.spec() + " v" + plan.version() + " attempt " + plan.attempt() + ": " + kind + " plan\n\n"
                 + "Reason: " + (plan.reason() == null ? "none given" : plan.reason()) + "\n"
+                + changes(plan)
+                + "Tasks: " + String.join(", ", source.tasks()) + "\n"
+                + kept(source)
                 + "Agent: " + source.agent() + "\n"
                 + "Stack: " + source.stack() + "\n"
                 + "Source digest: " + sourceDigest + "\n";
+    }
+
+    private static String changes(PlanCreated plan) {
+        return plan.changes() == null || plan.changes().isEmpty()
+                ? ""
+                : "Changes: " + plan.changes().stream().map(change -> change.change().name().toLowerCase(Locale.ROOT)
+                        + " " + change.target() + " " + change.path()).collect(Collectors.joining(", ")) + "\n";
+    }
+
+    private static String kept(GeneratedSource source) {
+        int files = source.tree().files().size();
+        return source.baseDigest() == null
+                ? ""
+                : "Kept from: " + source.baseDigest() + " (" + (files - source.filesWritten()) + " of " + files
+                        + " files)\n";
     }
 
     private Repository open(String spec) throws IOException {

@@ -7,6 +7,8 @@ import dev.gigafactory.coder.domain.GeneratedSource;
 import dev.gigafactory.coder.service.TemplateCodeAgent;
 import dev.gigafactory.coder.support.Specs;
 import dev.gigafactory.contracts.events.PlanCreated;
+import dev.gigafactory.contracts.events.PlanTask;
+import dev.gigafactory.contracts.events.SpecChange;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +31,11 @@ class ProvenanceRepositoryTest {
         ProvenanceRepository repos = new ProvenanceRepository(dir.resolve("repos"));
         ServiceSpec spec = Specs.example("todo.yaml");
         PlanCreated v1 = Specs.plan(spec, 1);
-        PlanCreated v2 = new PlanCreated("todo", 2, 3, PlanCreated.PlanKind.REPAIR, spec, List.of(), List.of(),
-                "2 acceptance steps failed");
+        PlanCreated v2 = new PlanCreated("todo", 2, 3, PlanCreated.PlanKind.REPAIR, spec, PlanTask.every(spec),
+                List.of(SpecChange.added("field", "Todo.due")), "2 acceptance steps failed");
 
-        Optional<String> first = repos.record(v1, AGENT.generate(v1), "sha256:one");
-        Optional<String> second = repos.record(v2, AGENT.generate(v2), "sha256:two");
+        Optional<String> first = repos.record(v1, AGENT.generate(v1, null), "sha256:one");
+        Optional<String> second = repos.record(v2, AGENT.generate(v2, null), "sha256:two");
 
         assertThat(first).isPresent();
         assertThat(second).isPresent().isNotEqualTo(first);
@@ -46,11 +48,13 @@ class ProvenanceRepositoryTest {
             assertThat(history).hasSize(2);
             assertThat(history.get(0).getFullMessage()).startsWith("todo v2 attempt 3: repair plan")
                     .contains("Reason: 2 acceptance steps failed").contains("Agent: template")
+                    .contains("Changes: added field Todo.due")
+                    .contains("Tasks: project, runtime, entity:Todo, entry-point, requirements, tests")
                     .contains("Source digest: sha256:two");
             assertThat(history.get(1).getShortMessage()).isEqualTo("todo v1 attempt 1: initial plan");
             assertThat(history.get(0).getAuthorIdent().getName()).isEqualTo("Gigafactory coder");
         }
-        GeneratedSource latest = AGENT.generate(v2);
+        GeneratedSource latest = AGENT.generate(v2, null);
         assertThat(clone.resolve("gigafactory-product.properties")).hasContent(
                 latest.tree().text("gigafactory-product.properties").strip());
         assertThat(Files.isExecutable(clone.resolve("build.sh"))).isTrue();
@@ -62,8 +66,9 @@ class ProvenanceRepositoryTest {
         ProvenanceRepository repos = new ProvenanceRepository(dir);
         PlanCreated plan = Specs.plan(Specs.example("library.yaml"), 1);
 
-        Optional<String> first = repos.record(plan, AGENT.generate(plan), "sha256:x");
-        Optional<String> again = repos.record(Specs.plan(Specs.example("library.yaml"), 1, 2), AGENT.generate(plan),
+        Optional<String> first = repos.record(plan, AGENT.generate(plan, null), "sha256:x");
+        Optional<String> again = repos.record(Specs.plan(Specs.example("library.yaml"), 1, 2),
+                AGENT.generate(plan, null),
                 "sha256:x");
 
         assertThat(first).isPresent();
