@@ -29,6 +29,13 @@ public class BudgetRepository {
             insert into failed_attempt (name, version, attempt, source_digest) values (?1, ?2, ?3, ?4)
             on conflict do nothing""";
 
+    private static final String PASSED = """
+            insert into passed_attempt (name, version, attempt, source_digest) values (?1, ?2, ?3, ?4)
+            on conflict do nothing""";
+
+    private static final String LATEST_PASSED = """
+            select source_digest from passed_attempt where name = ?1 and version = ?2 order by attempt desc limit 1""";
+
     private static final String FIND = """
             select tokens_used, abandoned_budget, abandoned_reason from version_budget where name = ?1 and version = ?2""";
 
@@ -67,12 +74,31 @@ public class BudgetRepository {
 
     /** Remembers the code a failed attempt was built from. */
     public Uni<Void> failed(String name, int version, int attempt, String sourceDigest) {
+        return attemptCode(FAILED, name, version, attempt, sourceDigest);
+    }
+
+    /** Remembers the code an attempt passed with: what the next version's incremental plan builds on. */
+    public Uni<Void> passed(String name, int version, int attempt, String sourceDigest) {
+        return attemptCode(PASSED, name, version, attempt, sourceDigest);
+    }
+
+    /** The code of the version's latest attempt that passed, or null. */
+    public Uni<String> latestPassed(String name, int version) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(FAILED)
+                .chain(session -> session.createNativeQuery(LATEST_PASSED, String.class)
+                        .setParameter(1, name)
+                        .setParameter(2, version)
+                        .getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    private static Uni<Void> attemptCode(String insert, String name, int version, int attempt, String digest) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(insert)
                         .setParameter(1, name)
                         .setParameter(2, version)
                         .setParameter(3, attempt)
-                        .setParameter(4, sourceDigest)
+                        .setParameter(4, digest)
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -4,7 +4,6 @@ import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.planner.domain.StoredPlan;
 import dev.gigafactory.planner.domain.VersionBudget;
 import dev.gigafactory.planner.repository.BudgetRepository;
-import dev.gigafactory.planner.repository.PassedAttemptRepository;
 import dev.gigafactory.planner.repository.PlanRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -24,19 +23,17 @@ public class PlanResource {
 
     private final PlanRepository plans;
     private final BudgetRepository budgets;
-    private final PassedAttemptRepository passed;
 
-    public PlanResource(PlanRepository plans, BudgetRepository budgets, PassedAttemptRepository passed) {
+    public PlanResource(PlanRepository plans, BudgetRepository budgets) {
         this.plans = plans;
         this.budgets = budgets;
-        this.passed = passed;
     }
 
     @GET
     @Path("/{spec}/versions/{version}")
     public Uni<VersionView> version(@PathParam("spec") String spec, @PathParam("version") int version) {
         return Panache.withSession(() -> plans.forVersion(spec, version)
-                .chain(rows -> budgets.find(spec, version).chain(budget -> passed.latest(spec, version)
+                .chain(rows -> budgets.find(spec, version).chain(budget -> budgets.latestPassed(spec, version)
                         .map(digest -> view(spec, version, rows, budget, digest)))));
     }
 

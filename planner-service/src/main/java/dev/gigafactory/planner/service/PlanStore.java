@@ -17,7 +17,6 @@ import dev.gigafactory.planner.domain.StoredVersion;
 import dev.gigafactory.planner.domain.VersionState;
 import dev.gigafactory.planner.repository.BudgetRepository;
 import dev.gigafactory.planner.repository.OutboxRepository;
-import dev.gigafactory.planner.repository.PassedAttemptRepository;
 import dev.gigafactory.planner.repository.PlanRepository;
 import dev.gigafactory.planner.repository.ProcessedEventRepository;
 import dev.gigafactory.planner.repository.SpecVersionRepository;
@@ -37,18 +36,15 @@ public class PlanStore {
     private final BudgetRepository budgets;
     private final OutboxRepository outbox;
     private final VersionStateRepository states;
-    private final PassedAttemptRepository passed;
 
     public PlanStore(ProcessedEventRepository processed, SpecVersionRepository versions, PlanRepository plans,
-            BudgetRepository budgets, OutboxRepository outbox, VersionStateRepository states,
-            PassedAttemptRepository passed) {
+            BudgetRepository budgets, OutboxRepository outbox, VersionStateRepository states) {
         this.processed = processed;
         this.versions = versions;
         this.plans = plans;
         this.budgets = budgets;
         this.outbox = outbox;
         this.states = states;
-        this.passed = passed;
     }
 
     /** Locks the spec for this transaction, then remembers the event id; false when it was handled before. */
@@ -79,7 +75,7 @@ public class PlanStore {
     public Uni<Void> passed(TestsCompleted tests) {
         return tests.sourceDigest() == null
                 ? Uni.createFrom().voidItem()
-                : passed.passed(tests.spec(), tests.version(), tests.attempt(), tests.sourceDigest());
+                : budgets.passed(tests.spec(), tests.version(), tests.attempt(), tests.sourceDigest());
     }
 
     private Uni<Void> storeVersion(String name, int number, String digest, ServiceSpec document,
