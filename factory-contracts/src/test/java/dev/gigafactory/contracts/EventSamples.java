@@ -1,6 +1,7 @@
 package dev.gigafactory.contracts;
 
 import dev.gigafactory.contracts.codec.Json;
+import dev.gigafactory.contracts.events.Allowance;
 import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.FactoryEvent;
@@ -72,7 +73,8 @@ public final class EventSamples {
                         "retry with ./factory retry todo or POST /api/specs/todo/retry",
                         Submission.fromTopic("factory.specs.submitted", 2, 43), AT)),
                 Map.entry("plan-created", new PlanCreated("todo", 1, 1, PlanCreated.PlanKind.INITIAL, todo,
-                        PlanTask.every(todo), changes, "version 1")),
+                        PlanTask.every(todo), changes, "version 1")
+                        .withAllowance(new Allowance(200_000, new BigDecimal("5.00")))),
                 Map.entry("plan-created-incremental", new PlanCreated("todo", 2, 1, PlanCreated.PlanKind.INCREMENTAL,
                         todo, List.of(PlanTask.of(PlanTask.Kind.PROJECT, "todo"), PlanTask.entity("Todo")),
                         List.of(SpecChange.added("field", "Todo.due")), "1 change(s) since version 1", null,
@@ -91,6 +93,9 @@ public final class EventSamples {
                         null)),
                 Map.entry("code-generated-incremental", new CodeGenerated("todo", 2, 1, "jdk-http", "template", DIGEST,
                         14, todo, List.of("project", "entity:Todo"), 7, DIGEST)),
+                Map.entry("code-generated-failed", new CodeGenerated("todo", 1, 2, "jdk-http", "llm", DIGEST, 14, todo,
+                        List.of("project", "runtime", "entity:Todo", "entry-point", "requirements", "tests"), 14,
+                        null, "no reply implemented the requirements: the model server answered 503")),
                 Map.entry("tests-completed", new TestsCompleted("todo", 1, 1, true, DIGEST, DIGEST,
                         List.of(new TestsCompleted.CaseResult("create a todo and read it back", true, List.of(step))),
                         null, "", 2300, todo, "template")),

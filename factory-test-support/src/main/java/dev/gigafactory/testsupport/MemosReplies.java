@@ -29,12 +29,20 @@ public final class MemosReplies {
 
                 import java.util.Map;
 
-                final class Requirements {
+                final class Requirements implements Rules {
 
-                    private Requirements() {
+                    @Override
+                    public void beforeCreate(String entity, Map<String, Object> record, Records existing) {
+                        check(record);
                     }
 
-                    static void check(String entity, String operation, Map<String, Object> record) {
+                    @Override
+                    public void beforeUpdate(String entity, Map<String, Object> current, Map<String, Object> record,
+                            Records existing) {
+                        check(record);
+                    }
+
+                    private static void check(Map<String, Object> record) {
                 """ + body.indent(8) + """
                     }
                 }

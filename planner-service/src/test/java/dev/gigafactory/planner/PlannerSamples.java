@@ -75,6 +75,11 @@ public final class PlannerSamples {
                 BigDecimal.ZERO);
     }
 
+    public static LedgerEntryRecorded paidCall(String spec, int attempt, String callId, String usd) {
+        return new LedgerEntryRecorded(spec, 1, attempt, "coder", callId, "stub-model", 1000, 500,
+                new BigDecimal(usd));
+    }
+
     public static TestsCompleted failed(ServiceSpec spec, int attempt) {
         return new TestsCompleted(spec.name(), 1, attempt, false, digest(attempt), null, List.of(),
                 "step 0 of 'create': expected 201 but was 500", "", 100, spec);

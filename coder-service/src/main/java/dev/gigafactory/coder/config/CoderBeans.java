@@ -32,13 +32,13 @@ public class CoderBeans {
     @Produces
     @Singleton
     CodeAgent codeAgent(LlmConfig llm, LedgerSink ledger, ArtifactStore store) {
-        TemplateCodeAgent template = new TemplateCodeAgent();
+        TemplateCodeAgent template = new TemplateCodeAgent(ledger);
         if (llm.baseUrl().isEmpty() || llm.baseUrl().get().isBlank()) {
             return template;
         }
         LlmSettings settings = new LlmSettings(llm.baseUrl().get(), llm.model(), llm.apiKey().orElse(null),
-                llm.timeout(), llm.maxRetries(), llm.retryBackoff(), llm.maxAttempts(), llm.maxTokensPerVersion(),
-                llm.promptPricePer1kTokens(), llm.completionPricePer1kTokens(), llm.maxCompletionTokens());
+                llm.timeout(), llm.maxRetries(), llm.retryBackoff(), llm.maxAttempts(), llm.promptPricePer1kTokens(),
+                llm.completionPricePer1kTokens(), llm.maxCompletionTokens());
         LOG.infof("LLM agent enabled: %s", settings);
         return new LlmCodeAgent(template, new ChatClient(settings), settings, ledger, store);
     }

@@ -38,11 +38,7 @@ public interface LlmConfig {
     @WithDefault("3")
     int maxAttempts();
 
-    /** Tokens this coder may spend on one spec version before it stops asking the model. */
-    @WithDefault("100000")
-    long maxTokensPerVersion();
-
-    /** Sent as {@code max_tokens}: the longest reply one call may be billed for. */
+    /** Sent as {@code max_tokens}: the longest reply one call may be billed for (less when the plan's allowance is). */
     @WithDefault("4096")
     int maxCompletionTokens();
 

@@ -63,8 +63,11 @@ public final class CodeGenerationService implements AutoCloseable {
         String digest = store.put(source.tree().pack());
         CodeGenerated generated = new CodeGenerated(plan.spec(), plan.version(), plan.attempt(), source.stack(),
                 source.agent(), digest, source.tree().files().size(), plan.document(), source.tasks(),
-                source.filesWritten(), source.baseDigest());
-        if (provenance != null) {
+                source.filesWritten(), source.baseDigest(), source.failure());
+        if (source.failed()) {
+            LOG.warnf("%s v%d attempt %d could not be written, the attempt fails: %s", plan.spec(), plan.version(),
+                    plan.attempt(), source.failure());
+        } else if (provenance != null) {
             provenanceWriter.execute(() -> commit(plan, source, digest));
         }
         recent.put(eventId, generated);

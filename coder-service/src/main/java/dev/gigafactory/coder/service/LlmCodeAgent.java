@@ -1,6 +1,7 @@
 package dev.gigafactory.coder.service;
 
 import dev.gigafactory.coder.domain.GeneratedSource;
+import dev.gigafactory.coder.service.llm.CallBudget;
 import dev.gigafactory.coder.service.llm.ChatClient;
 import dev.gigafactory.coder.service.llm.ChatException;
 import dev.gigafactory.coder.service.llm.ChatMessage;
@@ -10,7 +11,6 @@ import dev.gigafactory.coder.service.llm.HookPrompts;
 import dev.gigafactory.coder.service.llm.HookReplyCheck;
 import dev.gigafactory.coder.service.llm.LlmSettings;
 import dev.gigafactory.coder.service.llm.RepairPrompts;
-import dev.gigafactory.coder.service.llm.TokenBudget;
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.codec.Digests;
@@ -20,9 +20,9 @@ import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.events.RepairEvidence;
 import dev.gigafactory.stacks.jdkhttp.ProductModel;
 import dev.gigafactory.stacks.jdkhttp.ProductModels;
+import dev.gigafactory.stacks.jdkhttp.ProductTasks;
 import dev.gigafactory.stacks.jdkhttp.RequirementsWriter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +34,20 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes the behaviour a spec states in prose ({@code spec.requirements}) inside the template's product: the
- * template writes everything, then the model is asked for the one {@code Requirements} class. A reply is used only
- * if it passes {@link HookReplyCheck} and the product compiles with it; a rejected reply is sent back with the
- * reasons, a bounded number of times. When no reply makes it, the product keeps the template's no-op hook. A repair
- * plan's evidence (the failing steps, the log, the class written then) goes into the prompt, and a reply whose
- * product is exactly the code of a failed attempt is sent back too: building it again could not pass. An incremental
- * plan that touches neither the entities nor the requirements keeps the class the model wrote for the base version,
- * and asks nothing.
+ * template writes everything, then the model is asked for the {@code Requirements} class (the product's hooks around
+ * every operation) and any classes of domain logic it calls. A reply is used only if it passes {@link HookReplyCheck}
+ * and the product compiles with it; a rejected reply is sent back with the reasons, a bounded number of times. When
+ * no reply makes it (or no call can be made), the attempt fails with that reason: a product never ships without its
+ * requirements. A repair plan's evidence (the failing steps, the log, the files written then) goes into the prompt,
+ * and a reply whose product is exactly the code of a failed attempt is sent back too: building it again could not
+ * pass. An incremental plan that touches neither the entities nor the requirements keeps the files the model wrote
+ * for the base version, and asks nothing.
  */
 public final class LlmCodeAgent implements CodeAgent {
 
     public static final String NAME = "llm";
-    public static final String FALLBACK = "llm+template-fallback";
     static final String STAGE = "coder";
+    private static final int FAILURE_CHARS = 1500;
     private static final String HOOK_TASK = PlanTask.Kind.REQUIREMENTS.wireName();
 
     private static final Logger LOG = Logger.getLogger(LlmCodeAgent.class);
@@ -55,7 +56,6 @@ public final class LlmCodeAgent implements CodeAgent {
     private final ChatClient client;
     private final LlmSettings settings;
     private final LedgerSink ledger;
-    private final TokenBudget budget;
     private final ArtifactStore store;
 
     public LlmCodeAgent(CodeAgent template, ChatClient client, LlmSettings settings, LedgerSink ledger) {
@@ -69,7 +69,6 @@ public final class LlmCodeAgent implements CodeAgent {
         this.client = client;
         this.settings = settings;
         this.ledger = ledger;
-        this.budget = new TokenBudget(settings.maxTokensPerVersion());
         this.store = store;
     }
 
@@ -94,38 +93,43 @@ public final class LlmCodeAgent implements CodeAgent {
         }
         RepairEvidence evidence = plan.evidence();
         String task = HookPrompts.task(plan.document())
-                + (evidence == null ? "" : RepairPrompts.repair(evidence, previousHook(evidence, hookPath)));
+                + (evidence == null ? "" : RepairPrompts.repair(evidence, previousCode(evidence, product)));
         List<ChatMessage> conversation = new ArrayList<>(List.of(ChatMessage.system(HookPrompts.system(packageName)),
                 ChatMessage.user(task)));
         String failure = "no attempt was made";
+        CallBudget budget = new CallBudget(plan.allowance(), settings);
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            if (budget.exhausted(plan.spec(), plan.version())) {
-                failure = "the token budget of " + settings.maxTokensPerVersion() + " for this version is spent ("
-                        + budget.spent(plan.spec(), plan.version()) + ")";
+            int replyLimit = budget.replyLimit(conversation);
+            if (replyLimit == 0) {
+                failure = budget.exhausted();
                 break;
             }
             ChatReply reply;
             long started = System.nanoTime();
             try {
-                reply = client.complete(conversation);
+                reply = client.complete(conversation, replyLimit);
             } catch (ChatException e) {
                 failure = e.getMessage();
                 break;
             }
-            account(plan, reply, (System.nanoTime() - started) / 1_000_000);
+            budget.spent(reply);
+            account(plan, reply, budget.cost(reply), (System.nanoTime() - started) / 1_000_000);
             conversation.add(ChatMessage.assistant(reply.content()));
-            Review review = review(reply.content(), packageName, hookPath, scaffold, evidence);
-            if (review.code() != null) {
-                LOG.infof("%s v%d: the model's Requirements class was accepted on try %d", plan.spec(),
-                        plan.version(), attempt);
-                return scaffold.finishedBy(NAME, withHook(scaffold, hookPath, review.code()));
+            Review review = review(reply.content(), product, scaffold, evidence);
+            if (review.tree() != null) {
+                LOG.infof("%s v%d: the model's requirements were accepted on try %d", plan.spec(), plan.version(),
+                        attempt);
+                return scaffold.finishedBy(NAME, review.tree());
             }
             failure = review.feedback();
             conversation.add(ChatMessage.user(review.feedback()));
         }
-        LOG.warnf("%s v%d: falling back to the template's no-op Requirements class: %s", plan.spec(), plan.version(),
-                failure);
-        return scaffold.finishedBy(FALLBACK, scaffold.tree());
+        return scaffold.failedBy(NAME, "no reply implemented the requirements: " + bounded(failure));
+    }
+
+    // The reason travels in events and the status API; a compiler's whole output does not belong there.
+    private static String bounded(String text) {
+        return text.length() <= FAILURE_CHARS ? text : text.substring(0, FAILURE_CHARS) + "…";
     }
 
     /**
@@ -143,21 +147,20 @@ public final class LlmCodeAgent implements CodeAgent {
         }
         List<PlanTask> tasks = new ArrayList<>(plan.tasks() == null ? List.of() : plan.tasks());
         tasks.add(PlanTask.of(PlanTask.Kind.REQUIREMENTS, plan.spec()));
-        return new PlanCreated(plan.spec(), plan.version(), plan.attempt(), plan.kind(), plan.document(), tasks,
-                plan.changes(), plan.reason(), plan.evidence(), plan.baseDigest());
+        return plan.withTasks(tasks);
     }
 
-    /** A reply's verdict: the hook's code when it is good, else what to tell the model. */
-    private record Review(String code, String feedback) {
+    /** A reply's verdict: the product's tree with the model's files when they are good, else what to tell it. */
+    private record Review(SourceTree tree, String feedback) {
     }
 
-    private static Review review(String reply, String packageName, String hookPath, GeneratedSource scaffold,
+    private static Review review(String reply, ProductModel product, GeneratedSource scaffold,
             RepairEvidence evidence) {
-        HookReplyCheck.Result checked = HookReplyCheck.check(reply, packageName);
+        HookReplyCheck.Result checked = HookReplyCheck.check(reply, product.packageName());
         if (!checked.accepted()) {
             return new Review(null, HookPrompts.rejected(checked.problems()));
         }
-        SourceTree tree = withHook(scaffold, hookPath, checked.source());
+        SourceTree tree = withCode(scaffold, product, checked);
         if (evidence != null && evidence.failedDigests() != null) {
             // The digest the artifact store will give this tree (CodeGenerationService stores tree.pack()).
             String digest = Digests.sha256(tree.pack());
@@ -171,45 +174,48 @@ public final class LlmCodeAgent implements CodeAgent {
         if (!errors.isEmpty()) {
             return new Review(null, HookPrompts.compileErrors(errors));
         }
-        return new Review(checked.source(), null);
+        return new Review(tree, null);
     }
 
-    /** The class the failed attempt was built with, when its tree is still in the store. */
-    private String previousHook(RepairEvidence evidence, String hookPath) {
+    /** The files of the requirements task the failed attempt was built with, when its tree is still in the store. */
+    private String previousCode(RepairEvidence evidence, ProductModel product) {
         List<String> digests = evidence.failedDigests();
         if (store == null || digests == null || digests.isEmpty()) {
             return null;
         }
         try {
             Optional<byte[]> packed = store.get(digests.get(digests.size() - 1));
-            return packed.map(SourceTree::unpack).filter(tree -> tree.files().containsKey(hookPath))
-                    .map(tree -> tree.text(hookPath)).orElse(null);
+            return packed.map(SourceTree::unpack).map(tree -> requirementsFiles(tree, product)).orElse(null);
         } catch (RuntimeException e) {
-            LOG.debugf(e, "the failed attempt's tree cannot be read; the prompt goes without its class");
+            LOG.debugf(e, "the failed attempt's tree cannot be read; the prompt goes without its files");
             return null;
         }
     }
 
-    // Only the hook's path is written: whatever the model says, it cannot add, remove or change another file.
-    private static SourceTree withHook(GeneratedSource scaffold, String hookPath, String code) {
+    private static String requirementsFiles(SourceTree tree, ProductModel product) {
+        StringBuilder files = new StringBuilder();
+        ProductTasks.pathsIn(product, PlanTask.of(PlanTask.Kind.REQUIREMENTS, product.spec()), tree).stream()
+                .filter(tree.files()::containsKey)
+                .forEach(path -> files.append("// ").append(path).append('\n').append(tree.text(path)).append('\n'));
+        return files.isEmpty() ? null : files.toString();
+    }
+
+    // Only the hook's path and the domain package are written: the model cannot change another file.
+    private static SourceTree withCode(GeneratedSource scaffold, ProductModel product, HookReplyCheck.Result code) {
         Map<String, byte[]> files = new TreeMap<>(scaffold.tree().files());
-        if (files.put(hookPath, code.getBytes(StandardCharsets.UTF_8)) == null) {
+        String hookPath = product.mainSource(RequirementsWriter.CLASS_NAME);
+        if (files.put(hookPath, code.source().getBytes(StandardCharsets.UTF_8)) == null) {
             throw new IllegalStateException("the template wrote no " + hookPath);
         }
+        code.domain().forEach((name, text) -> files.put(product.domainSource(name),
+                text.getBytes(StandardCharsets.UTF_8)));
         return new SourceTree(files);
     }
 
-    private void account(PlanCreated plan, ChatReply reply, long durationMs) {
-        budget.add(plan.spec(), plan.version(), reply.totalTokens());
+    // Each call is money spent, a redelivered plan's calls too: a fresh id, never deduplicated away.
+    private void account(PlanCreated plan, ChatReply reply, BigDecimal cost, long durationMs) {
         ledger.record(new LedgerEntryRecorded(plan.spec(), plan.version(), plan.attempt(), STAGE,
-                UUID.randomUUID().toString(), reply.model(), reply.promptTokens(), reply.completionTokens(),
-                cost(reply), reply.estimated(), durationMs));
-    }
-
-    private BigDecimal cost(ChatReply reply) {
-        BigDecimal prompt = settings.promptPricePer1kTokens().multiply(BigDecimal.valueOf(reply.promptTokens()));
-        BigDecimal completion = settings.completionPricePer1kTokens()
-                .multiply(BigDecimal.valueOf(reply.completionTokens()));
-        return prompt.add(completion).divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP);
+                UUID.randomUUID().toString(), reply.model(), reply.promptTokens(), reply.completionTokens(), cost,
+                reply.estimated(), durationMs));
     }
 }

@@ -42,7 +42,7 @@ class LlmHookProductIT {
         stub = ChatCompletionsStub.start().script(Reply.completion(Hooks.COMPILE_ERROR, 500, 120),
                 Reply.completion(Hooks.GOOD, 700, 150));
         LlmSettings settings = new LlmSettings(stub.baseUrl(), "stub", null, Duration.ofSeconds(10), 1,
-                Duration.ofMillis(10), 3, 100_000, BigDecimal.ZERO, BigDecimal.ZERO);
+                Duration.ofMillis(10), 3, BigDecimal.ZERO, BigDecimal.ZERO);
         source = new LlmCodeAgent(new TemplateCodeAgent(), new ChatClient(settings), settings, entry -> {
         }).generate(Specs.plan(Hooks.SPEC, 1), null);
         build = ProductBuild.of(source.tree(), work);

@@ -48,7 +48,7 @@ class LlmRepairProductIT {
         stub = ChatCompletionsStub.start().respond(request -> Reply.completion(
                 request.conversation().contains("expected: status 400") ? Repairs.GOOD : Repairs.NO_OP, 100, 50));
         LlmSettings settings = new LlmSettings(stub.baseUrl(), "stub", null, Duration.ofSeconds(10), 0,
-                Duration.ofMillis(10), 3, 100_000, BigDecimal.ZERO, BigDecimal.ZERO);
+                Duration.ofMillis(10), 3, BigDecimal.ZERO, BigDecimal.ZERO);
         LocalArtifactStore store = new LocalArtifactStore(work.resolve("artifacts"));
         LlmCodeAgent agent = new LlmCodeAgent(new TemplateCodeAgent(), new ChatClient(settings), settings, entry -> {
         }, store);

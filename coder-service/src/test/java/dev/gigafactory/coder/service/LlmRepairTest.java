@@ -50,7 +50,7 @@ class LlmRepairTest {
     void agent() {
         store = new LocalArtifactStore(artifacts);
         LlmSettings settings = new LlmSettings(stub.baseUrl(), "stub", null, Duration.ofSeconds(5), 0,
-                Duration.ofMillis(10), 3, 100_000, BigDecimal.ZERO, BigDecimal.ZERO);
+                Duration.ofMillis(10), 3, BigDecimal.ZERO, BigDecimal.ZERO);
         agent = new LlmCodeAgent(new TemplateCodeAgent(), new ChatClient(settings), settings, entry -> {
         }, store);
     }
@@ -90,13 +90,13 @@ class LlmRepairTest {
     }
 
     @Test
-    void aModelThatOnlyEverRebuildsTheFailedCodeEndsInTheFallback() {
+    void aModelThatOnlyEverRebuildsTheFailedCodeFailsTheAttempt() {
         String failedDigest = firstAttemptAnswering(Repairs.NO_OP);
         stub.script(Reply.completion(Repairs.NO_OP, 10, 10));
 
         GeneratedSource repaired = agent.generate(Repairs.repairPlan(1, FAILED_RUN, List.of(failedDigest)), null);
 
-        assertThat(repaired.agent()).isEqualTo("llm+template-fallback");
+        assertThat(repaired.failure()).contains("identical to the code of failed attempt 1");
         assertThat(stub.requests()).hasSize(3);
     }
 

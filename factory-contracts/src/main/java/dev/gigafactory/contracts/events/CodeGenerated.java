@@ -10,9 +10,13 @@ import java.util.List;
  * @param filesWritten how many of the {@code fileCount} files those tasks wrote; the rest were kept from
  *        {@code baseDigest}
  * @param baseDigest the tree the unwritten files came from, or null when every file was written
+ * @param failure null when the tree is all the plan asks for; else why the agent could not write it (a requirement
+ *        no reply implemented): the tree is the scaffold without it, kept to be read, and the tester fails the
+ *        attempt with this reason instead of testing it, so nothing ships without its requirement
  */
 public record CodeGenerated(String spec, int version, int attempt, String stack, String agent, String sourceDigest,
-        int fileCount, ServiceSpec document, List<String> tasks, int filesWritten, String baseDigest)
+        int fileCount, ServiceSpec document, List<String> tasks, int filesWritten, String baseDigest,
+        String failure)
         implements
             FactoryEvent {
 
@@ -26,9 +30,17 @@ public record CodeGenerated(String spec, int version, int attempt, String stack,
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
     }
 
+    /** A complete tree. */
+    public CodeGenerated(String spec, int version, int attempt, String stack, String agent, String sourceDigest,
+            int fileCount, ServiceSpec document, List<String> tasks, int filesWritten, String baseDigest) {
+        this(spec, version, attempt, stack, agent, sourceDigest, fileCount, document, tasks, filesWritten, baseDigest,
+                null);
+    }
+
     /** A tree written whole, by tasks the event does not list. */
     public CodeGenerated(String spec, int version, int attempt, String stack, String agent, String sourceDigest,
             int fileCount, ServiceSpec document) {
-        this(spec, version, attempt, stack, agent, sourceDigest, fileCount, document, List.of(), fileCount, null);
+        this(spec, version, attempt, stack, agent, sourceDigest, fileCount, document, List.of(), fileCount, null,
+                null);
     }
 }

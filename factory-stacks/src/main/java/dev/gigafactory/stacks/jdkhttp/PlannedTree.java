@@ -56,7 +56,7 @@ public record PlannedTree(SourceTree tree, List<String> tasks, int filesWritten,
             String everyTaskBecause) {
         Map<String, byte[]> files = new TreeMap<>();
         for (PlanTask task : kept) {
-            ProductTasks.paths(product, task).forEach(path -> files.put(path, base.files().get(path)));
+            ProductTasks.pathsIn(product, task, base).forEach(path -> files.put(path, base.files().get(path)));
         }
         int written = 0;
         for (PlanTask task : run) {

@@ -27,6 +27,17 @@ public record ProductModel(String spec, int version, String description, String 
         return ProductContract.MAIN_SOURCES + packageName.replace('.', '/') + "/" + simpleName + ".java";
     }
 
+    /** Where the LLM agent's class of that name goes, in the domain package beside the product's. */
+    public String domainSource(String simpleName) {
+        return domainSources() + simpleName + ".java";
+    }
+
+    /** The folder of the domain package's sources, ending in '/'. */
+    public String domainSources() {
+        return ProductContract.MAIN_SOURCES + packageName.replace('.', '/') + "/" + RequirementsWriter.DOMAIN_PACKAGE
+                + "/";
+    }
+
     public String testSource(String simpleName) {
         return ProductContract.TEST_SOURCES + packageName.replace('.', '/') + "/" + simpleName + ".java";
     }

@@ -1,5 +1,6 @@
 package dev.gigafactory.stacks.jdkhttp;
 
+import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.PlanTask.Kind;
 import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.product.ProductContract;
@@ -49,6 +50,19 @@ public final class ProductTasks {
             case ENTRY_POINT -> paths.add(product.mainSource("Main"));
             case REQUIREMENTS -> paths.add(product.mainSource(RequirementsWriter.CLASS_NAME));
             case TESTS -> paths.add(product.testSource("ProductTest"));
+        }
+        return paths;
+    }
+
+    /**
+     * The paths of the task's files in {@code tree}: what {@link #paths} names, and for the requirements task every
+     * domain class the LLM agent wrote beside its class.
+     */
+    public static Set<String> pathsIn(ProductModel product, PlanTask task, SourceTree tree) {
+        Set<String> paths = paths(product, task);
+        if (task.kind() == Kind.REQUIREMENTS) {
+            tree.files().keySet().stream().filter(path -> path.startsWith(product.domainSources()))
+                    .forEach(paths::add);
         }
         return paths;
     }

@@ -3,45 +3,31 @@ package dev.gigafactory.stacks.jdkhttp;
 import java.util.Set;
 
 /**
- * Writes the product's one seam for behaviour the spec describes in prose ({@code spec.requirements}): a class the
- * stores call before they keep a record. The template writes it as a no-op; the LLM agent may replace this one file,
- * and nothing else, with the model's version.
+ * Writes the product's seam for behaviour the spec describes in prose ({@code spec.requirements}): the class that
+ * implements the product's {@code Rules}, which the stores call around every operation. The template writes it
+ * empty, so every rule keeps its default; the LLM agent may replace this one file, and add whole files of domain
+ * logic in the {@link #DOMAIN_PACKAGE} package beside it, and nothing else.
  */
 public final class RequirementsWriter {
 
     public static final String CLASS_NAME = "Requirements";
-    public static final String METHOD_NAME = "check";
-    /** The method the stores call; a replacement must keep it exactly, or the product does not compile. */
-    public static final String SIGNATURE = "static void check(String entity, String operation, "
-            + "Map<String, Object> record)";
+    /** The interface the class must implement: the product's hooks, all with defaults. */
+    public static final String RULES = "Rules";
+    /** The subpackage, under the product's, for the model's own classes; the template writes none. */
+    public static final String DOMAIN_PACKAGE = "domain";
 
     private RequirementsWriter() {
     }
 
     public static String write(ProductModel product) {
-        JavaWriter java = new JavaWriter(product.packageName(), Set.of("java.util.Map"));
+        JavaWriter java = new JavaWriter(product.packageName(), Set.of());
         java.line("/**");
-        java.line(" * Rules the spec states in prose, checked before a record is stored. The template has none; an LLM "
-                + "agent");
-        java.line(" * may write this class from the spec's requirements.");
+        java.line(" * Rules the spec states in prose, called by the stores around every operation (see {@link "
+                + RULES + "}). The");
+        java.line(" * template has none: every hook keeps its default. An LLM agent may write this class from the "
+                + "spec's requirements.");
         java.line(" */");
-        java.open("final class " + CLASS_NAME);
-        java.blank();
-        java.open("private " + CLASS_NAME + "()");
-        java.close();
-        java.blank();
-        java.line("/**");
-        java.line(" * Called by every store after validation, before a create or update is kept; throws a 400 "
-                + "{@link Problem} to");
-        java.line(" * refuse it.");
-        java.line(" *");
-        java.line(" * @param entity the entity's name, as in the spec");
-        java.line(" * @param operation {@code create} or {@code update}");
-        java.line(" * @param record the validated record as it would be stored, defaults applied (read-only)");
-        java.line(" */");
-        java.open(SIGNATURE);
-        java.line("// no requirements");
-        java.close();
+        java.open("final class " + CLASS_NAME + " implements " + RULES);
         java.close();
         return java.toString();
     }

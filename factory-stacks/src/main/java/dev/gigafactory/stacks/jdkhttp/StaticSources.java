@@ -20,9 +20,8 @@ import java.util.stream.Stream;
  */
 final class StaticSources {
 
-    static final Set<String> MAIN_TYPES = Set.of("Http", "Journal", "Json", "JsonReader", "Metrics", "Problem",
-            "Router", "Server",
-            "Store", "Validation");
+    static final Set<String> MAIN_TYPES = Set.of("Hooks", "Http", "Journal", "Json", "JsonReader", "Metrics",
+            "Problem", "Router", "Rules", "Server", "Store", "Validation");
     static final Set<String> TEST_TYPES = Set.of("Check", "JsonChecks");
     static final Set<String> TYPE_NAMES = Stream.concat(MAIN_TYPES.stream(), TEST_TYPES.stream())
             .collect(Collectors.toUnmodifiableSet());

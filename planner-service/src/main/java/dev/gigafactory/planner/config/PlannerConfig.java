@@ -2,6 +2,7 @@ package dev.gigafactory.planner.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
 
 @ConfigMapping(prefix = "planner")
 public interface PlannerConfig {
@@ -13,4 +14,8 @@ public interface PlannerConfig {
     /** How many model tokens (prompt plus completion, from the ledger) one spec version may spend. */
     @WithDefault("200000")
     long maxTokens();
+
+    /** How many US dollars of model calls (at the coder's configured prices, from the ledger) one version may spend. */
+    @WithDefault("10.00")
+    BigDecimal maxCostUsd();
 }

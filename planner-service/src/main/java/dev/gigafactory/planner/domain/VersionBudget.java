@@ -1,9 +1,11 @@
 package dev.gigafactory.planner.domain;
 
-/** What a spec version has spent and, when it ran out, which budget and why. */
-public record VersionBudget(long tokensUsed, String abandonedBudget, String abandonedReason) {
+import java.math.BigDecimal;
 
-    public static final VersionBudget NONE = new VersionBudget(0, null, null);
+/** What a spec version has spent and, when it ran out, which budget and why. */
+public record VersionBudget(long tokensUsed, String abandonedBudget, String abandonedReason, BigDecimal costUsd) {
+
+    public static final VersionBudget NONE = new VersionBudget(0, null, null, BigDecimal.ZERO);
 
     public boolean abandoned() {
         return abandonedBudget != null;

@@ -1,6 +1,7 @@
 package dev.gigafactory.planner.domain;
 
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -20,19 +21,24 @@ import java.util.TreeMap;
  * @param failedDigests source digest of every failed attempt, by attempt, over every round
  * @param previousPassedDigest the source digest of the previous version's latest attempt that passed its tests (null
  *        when none did): the tree an incremental plan of this version builds on
+ * @param costUsed US dollars spent on this version's model calls, from the ledger, over every round
+ * @param costAtRoundStart US dollars spent before the current round
  */
 public record VersionState(ServiceSpec document, int newestVersion, int lastAttempt, long tokensUsed,
         boolean abandoned, int roundStartAttempt, long tokensAtRoundStart, int retries,
-        SortedMap<Integer, String> failedDigests, String previousPassedDigest) {
+        SortedMap<Integer, String> failedDigests, String previousPassedDigest, BigDecimal costUsed,
+        BigDecimal costAtRoundStart) {
 
     public VersionState {
         failedDigests = failedDigests == null ? new TreeMap<>() : new TreeMap<>(failedDigests);
+        costUsed = costUsed == null ? BigDecimal.ZERO : costUsed;
+        costAtRoundStart = costAtRoundStart == null ? BigDecimal.ZERO : costAtRoundStart;
     }
 
     /** A version in its first round, with no failure remembered. */
     public VersionState(ServiceSpec document, int newestVersion, int lastAttempt, long tokensUsed,
             boolean abandoned) {
-        this(document, newestVersion, lastAttempt, tokensUsed, abandoned, 0, 0, 0, new TreeMap<>(), null);
+        this(document, newestVersion, lastAttempt, tokensUsed, abandoned, 0, 0, 0, new TreeMap<>(), null, null, null);
     }
 
     public static VersionState unknown() {
@@ -41,16 +47,31 @@ public record VersionState(ServiceSpec document, int newestVersion, int lastAtte
 
     public VersionState withFailedDigests(Map<Integer, String> digests) {
         return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, roundStartAttempt,
-                tokensAtRoundStart, retries, new TreeMap<>(digests), previousPassedDigest);
+                tokensAtRoundStart, retries, new TreeMap<>(digests), previousPassedDigest, costUsed, costAtRoundStart);
     }
 
     public VersionState withPreviousPassed(String digest) {
         return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, roundStartAttempt,
-                tokensAtRoundStart, retries, failedDigests, digest);
+                tokensAtRoundStart, retries, failedDigests, digest, costUsed, costAtRoundStart);
     }
 
     public VersionState inRound(int startAttempt, long tokensAtStart, int retryCount) {
         return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, startAttempt,
-                tokensAtStart, retryCount, failedDigests, previousPassedDigest);
+                tokensAtStart, retryCount, failedDigests, previousPassedDigest, costUsed, costAtRoundStart);
+    }
+
+    public VersionState withCost(BigDecimal used, BigDecimal atRoundStart) {
+        return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, roundStartAttempt,
+                tokensAtRoundStart, retries, failedDigests, previousPassedDigest, used, atRoundStart);
+    }
+
+    /** Tokens spent in the current round: what its budget counts. */
+    public long tokensInRound() {
+        return tokensUsed - tokensAtRoundStart;
+    }
+
+    /** US dollars spent in the current round. */
+    public BigDecimal costInRound() {
+        return costUsed.subtract(costAtRoundStart);
     }
 }

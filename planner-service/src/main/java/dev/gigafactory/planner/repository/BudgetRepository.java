@@ -4,14 +4,16 @@ import dev.gigafactory.planner.domain.VersionBudget;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 
 /** Spend and exhaustion per spec version. Upserts, because ledger entries may arrive before the version itself. */
 @ApplicationScoped
 public class BudgetRepository {
 
-    private static final String ADD_TOKENS = """
-            insert into version_budget (name, version, tokens_used) values (?1, ?2, ?3)
-            on conflict (name, version) do update set tokens_used = version_budget.tokens_used + excluded.tokens_used""";
+    private static final String ADD_SPEND = """
+            insert into version_budget (name, version, tokens_used, cost_used_usd) values (?1, ?2, ?3, ?4)
+            on conflict (name, version) do update set tokens_used = version_budget.tokens_used + excluded.tokens_used,
+                cost_used_usd = version_budget.cost_used_usd + excluded.cost_used_usd""";
 
     private static final String ABANDON = """
             insert into version_budget (name, version, abandoned_budget, abandoned_reason) values (?1, ?2, ?3, ?4)
@@ -23,6 +25,7 @@ public class BudgetRepository {
             insert into version_budget (name, version, round_start_attempt, retries) values (?1, ?2, ?3, ?4)
             on conflict (name, version) do update
             set round_start_attempt = excluded.round_start_attempt, tokens_at_round_start = version_budget.tokens_used,
+                cost_at_round_start_usd = version_budget.cost_used_usd,
                 retries = excluded.retries, abandoned_budget = null, abandoned_reason = null""";
 
     private static final String FAILED = """
@@ -37,14 +40,15 @@ public class BudgetRepository {
             select source_digest from passed_attempt where name = ?1 and version = ?2 order by attempt desc limit 1""";
 
     private static final String FIND = """
-            select tokens_used, abandoned_budget, abandoned_reason from version_budget where name = ?1 and version = ?2""";
+            select tokens_used, abandoned_budget, abandoned_reason, cost_used_usd from version_budget where name = ?1 and version = ?2""";
 
-    public Uni<Void> addTokens(String name, int version, long tokens) {
+    public Uni<Void> addSpend(String name, int version, long tokens, BigDecimal costUsd) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(ADD_TOKENS)
+                .chain(session -> session.createNativeQuery(ADD_SPEND)
                         .setParameter(1, name)
                         .setParameter(2, version)
                         .setParameter(3, tokens)
+                        .setParameter(4, costUsd)
                         .executeUpdate())
                 .replaceWithVoid();
     }
@@ -112,6 +116,6 @@ public class BudgetRepository {
                 .map(rows -> rows.isEmpty()
                         ? VersionBudget.NONE
                         : new VersionBudget(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1],
-                                (String) rows.get(0)[2]));
+                                (String) rows.get(0)[2], new BigDecimal(rows.get(0)[3].toString())));
     }
 }

@@ -6,6 +6,7 @@ import dev.gigafactory.planner.domain.VersionState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -21,7 +22,8 @@ public class VersionStateRepository {
                    (select string_agg(attempt || '=' || source_digest, ',' order by attempt)
                       from failed_attempt where name = ?1 and version = ?2),
                    (select source_digest from passed_attempt where name = ?1 and version = ?2 - 1
-                      order by attempt desc limit 1)
+                      order by attempt desc limit 1),
+                   b.cost_used_usd, b.cost_at_round_start_usd
             from (select 1) one
             left join version_budget b on b.name = ?1 and b.version = ?2""";
 
@@ -41,7 +43,11 @@ public class VersionStateRepository {
                 : ((Number) row[3])
                         .longValue(),
                 row[4] != null, number(row[5]), row[6] == null ? 0 : ((Number) row[6]).longValue(),
-                number(row[7]), digests((String) row[8]), (String) row[9]);
+                number(row[7]), digests((String) row[8]), (String) row[9], money(row[10]), money(row[11]));
+    }
+
+    private static BigDecimal money(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
     private static int number(Object value) {

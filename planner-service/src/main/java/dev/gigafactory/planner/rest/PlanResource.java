@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -42,12 +43,14 @@ public class PlanResource {
         List<PlanView> planViews = rows.stream().map(row -> new PlanView(row.attempt, row.kind, row.reason,
                 Arrays.stream(Json.read(row.tasks, TaskId[].class)).map(TaskId::id).toList(), row.createdAt))
                 .toList();
-        return new VersionView(spec, version, budget.tokensUsed(), budget.abandoned() ? "failed" : "planning",
+        return new VersionView(spec, version, budget.tokensUsed(), budget.costUsd(),
+                budget.abandoned() ? "failed" : "planning",
                 budget.abandonedBudget(), budget.abandonedReason(), passedDigest, planViews);
     }
 
     /** @param passedSourceDigest the code the latest passing attempt was built from: the next version's base */
-    public record VersionView(String spec, int version, long tokensUsed, String state, String abandonedBudget,
+    public record VersionView(String spec, int version, long tokensUsed, BigDecimal costUsd, String state,
+            String abandonedBudget,
             String abandonedReason, String passedSourceDigest, List<PlanView> plans) {
     }
 

@@ -23,6 +23,7 @@ import dev.gigafactory.planner.repository.SpecVersionRepository;
 import dev.gigafactory.planner.repository.VersionStateRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -94,8 +95,9 @@ public class PlanStore {
         return states.find(name, version);
     }
 
-    public Uni<Void> addTokens(LedgerEntryRecorded entry) {
-        return budgets.addTokens(entry.spec(), entry.version(), entry.promptTokens() + entry.completionTokens());
+    public Uni<Void> addSpend(LedgerEntryRecorded entry) {
+        return budgets.addSpend(entry.spec(), entry.version(), entry.promptTokens() + entry.completionTokens(),
+                entry.costUsd() == null ? BigDecimal.ZERO : entry.costUsd());
     }
 
     /** Stores the decision and its event; the returned outbox row is what to send once committed (null: nothing). */

@@ -11,6 +11,7 @@ import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.planner.domain.VersionState;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ public final class Planner {
         }
         return state.lastAttempt() >= 1
                 ? new Decision.Nothing("version " + accepted.version() + " is already planned")
-                : new Decision.Plan(plan(accepted, state.previousPassedDigest()));
+                : new Decision.Plan(plan(accepted, state.previousPassedDigest()).withAllowance(budgets.left(state)));
     }
 
     /**
@@ -108,8 +109,10 @@ public final class Planner {
                 : retried.previousFailure();
         String reason = Evidence.bounded("retry " + retried.retry() + " of version " + retried.version()
                 + " (fresh budget of " + budgets.maxAttempts() + " attempts); it failed: " + failure);
+        // A new round: nothing spent so far counts against it.
         PlanCreated plan = new PlanCreated(retried.spec(), retried.version(), state.lastAttempt() + 1,
-                PlanKind.RETRY, document, TaskGraph.allTasks(document), List.of(), reason);
+                PlanKind.RETRY, document, TaskGraph.allTasks(document), List.of(), reason)
+                .withAllowance(budgets.whole());
         return new Decision.Plan(plan, new Decision.Round(retried.retry(), state.lastAttempt()));
     }
 
@@ -150,12 +153,21 @@ public final class Planner {
             return abandon(spec, version, attempt, Budgets.ATTEMPTS, "attempt budget of " + budgets.maxAttempts()
                     + " spent" + round, lastFailure);
         }
-        long tokens = state.tokensUsed() - state.tokensAtRoundStart();
+        long tokens = state.tokensInRound();
         if (tokens >= budgets.maxTokens()) {
             return abandon(spec, version, attempt, Budgets.TOKENS, "token budget of " + budgets.maxTokens()
                     + " spent" + round + " (" + tokens + " used)", lastFailure);
         }
-        return new Decision.Plan(plan.get());
+        BigDecimal cost = state.costInRound();
+        if (cost.compareTo(budgets.maxCostUsd()) >= 0) {
+            return abandon(spec, version, attempt, Budgets.COST, "cost budget of " + usd(budgets.maxCostUsd())
+                    + " USD spent" + round + " (" + usd(cost) + " USD)", lastFailure);
+        }
+        return new Decision.Plan(plan.get().withAllowance(budgets.left(state)));
+    }
+
+    private static String usd(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
     }
 
     private static Decision abandon(String spec, int version, int attempt, String budget, String which,

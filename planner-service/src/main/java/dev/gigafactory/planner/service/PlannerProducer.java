@@ -11,6 +11,6 @@ public class PlannerProducer {
     @Produces
     @ApplicationScoped
     Planner planner(PlannerConfig config) {
-        return new Planner(new Budgets(config.maxAttempts(), config.maxTokens()));
+        return new Planner(new Budgets(config.maxAttempts(), config.maxTokens(), config.maxCostUsd()));
     }
 }

@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.gigafactory.contracts.events.Allowance;
 import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.events.PlanAbandoned;
-import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
+import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
@@ -19,6 +20,7 @@ import dev.gigafactory.planner.PlannerSamples;
 import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -109,5 +111,33 @@ class BudgetListenerTest {
         assertThat(PlanEvents.of(kafka, "budget-tokens")).noneMatch(e -> e instanceof PlanCreated p
                 && p.kind() == PlanKind.REPAIR);
         given().get("/q/metrics").then().body(containsString("factory_plans_abandoned_total{budget=\"tokens\"}"));
+    }
+
+    @Test
+    void everyPlanCarriesWhatIsLeftAndSpentMoneyEndsTheVersion() {
+        ServiceSpec spec = PlannerSamples.library("budget-cost");
+        kafka.publish(PlannerSamples.accepted(spec, 1, null));
+        PlanCreated first = kafka.awaitEvent(PlanCreated.class, p -> p.spec().equals("budget-cost"), WAIT);
+        assertThat(first.allowance()).isEqualTo(new Allowance(200_000, new BigDecimal("10.00")));
+        kafka.publish(PlannerSamples.paidCall("budget-cost", 1, "call-1", "4.00"));
+        awaitCost("budget-cost", 4.0);
+
+        kafka.publish(PlannerSamples.failed(spec, 1));
+        PlanCreated repair = kafka.awaitEvent(PlanCreated.class,
+                p -> p.spec().equals("budget-cost") && p.attempt() == 2, WAIT);
+        assertThat(repair.allowance().tokens()).isEqualTo(198_500);
+        assertThat(repair.allowance().costUsd()).isEqualByComparingTo("6.00");
+        kafka.publish(PlannerSamples.paidCall("budget-cost", 2, "call-2", "6.50"));
+        awaitCost("budget-cost", 10.5);
+
+        kafka.publish(PlannerSamples.failed(spec, 2));
+        PlanAbandoned abandoned = kafka.awaitEvent(PlanAbandoned.class, a -> a.spec().equals("budget-cost"), WAIT);
+        assertThat(abandoned.reason()).contains("cost budget of 10 USD spent (10.5 USD)");
+        given().get("/api/plans/budget-cost/versions/1").then().body("abandonedBudget", equalTo("cost"));
+    }
+
+    private static void awaitCost(String spec, double usd) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().get("/api/plans/" + spec + "/versions/1")
+                .then().extract().jsonPath().getDouble("costUsd")).isEqualTo(usd));
     }
 }

@@ -21,14 +21,24 @@ import java.time.Instant;
 public class FactRecorder {
 
     private final SpecFactRepository facts;
+    private final SpendMetrics spend;
 
-    public FactRecorder(SpecFactRepository facts) {
+    public FactRecorder(SpecFactRepository facts, SpendMetrics spend) {
         this.facts = facts;
+        this.spend = spend;
     }
 
-    Uni<Void> remember(CloudEvent<FactoryEvent> event) {
+    /** Whether the event brought a fact not stored before. */
+    Uni<Boolean> remember(CloudEvent<FactoryEvent> event) {
         SpecFact fact = factOf(event);
-        return fact == null ? Uni.createFrom().voidItem() : facts.remember(fact);
+        return fact == null ? Uni.createFrom().item(false) : facts.remember(fact);
+    }
+
+    /** After the commit of a new fact: a ledger entry counts once, however often it is delivered. */
+    void committed(CloudEvent<FactoryEvent> event) {
+        if (event.data() instanceof LedgerEntryRecorded entry) {
+            spend.counted(entry);
+        }
     }
 
     static SpecFact factOf(CloudEvent<FactoryEvent> event) {

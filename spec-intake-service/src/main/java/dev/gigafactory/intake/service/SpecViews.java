@@ -42,9 +42,10 @@ public final class SpecViews {
     public record Page(List<Summary> items, int page, int size) {
     }
 
+    /** @param spend every agent call on the ledger for this spec, over all its versions */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Detail(String name, int version, String digest, String stage, String url, RetryHint retry,
-            List<StageChanged> timeline) {
+            ConsoleViews.Cost spend, List<StageChanged> timeline) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -95,6 +95,9 @@ public final class StageMapping {
     }
 
     private static String coded(CodeGenerated code) {
+        if (code.failure() != null) {
+            return "not finished by " + code.agent() + ": " + code.failure();
+        }
         String kept = code.baseDigest() == null
                 ? ""
                 : " (" + code.filesWritten() + " written, the rest kept from " + code.baseDigest() + ")";

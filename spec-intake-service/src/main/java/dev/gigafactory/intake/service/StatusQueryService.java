@@ -3,6 +3,7 @@ package dev.gigafactory.intake.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.intake.domain.SpecStatus;
+import dev.gigafactory.intake.repository.SpecFactRepository;
 import dev.gigafactory.intake.repository.SpecVersionRepository;
 import dev.gigafactory.intake.repository.StatusRepository;
 import io.quarkus.panache.common.Page;
@@ -16,10 +17,12 @@ public class StatusQueryService {
 
     private final StatusRepository status;
     private final SpecVersionRepository versions;
+    private final SpecFactRepository facts;
 
-    public StatusQueryService(StatusRepository status, SpecVersionRepository versions) {
+    public StatusQueryService(StatusRepository status, SpecVersionRepository versions, SpecFactRepository facts) {
         this.status = status;
         this.versions = versions;
+        this.facts = facts;
     }
 
     public Uni<List<SpecViews.Summary>> list(String stage, int page, int size) {
@@ -32,11 +35,12 @@ public class StatusQueryService {
                 ? Uni.createFrom().nullItem()
                 : versions.byVersion(name, current.version).chain(stored -> status.lastFailure(name,
                         current.version).chain(
-                                failure -> timeline(current).map(timeline -> new SpecViews.Detail(
-                                        current.name, current.version, stored == null ? null : stored.digest,
-                                        current.stage, current.url, SpecViews.RetryHint.of(name, RetryRule
-                                                .failedForGood(current, failure).orElse(null)),
-                                        timeline)))));
+                                failure -> timeline(current).chain(timeline -> facts.spend(name)
+                                        .map(spend -> new SpecViews.Detail(current.name, current.version,
+                                                stored == null ? null : stored.digest, current.stage, current.url,
+                                                SpecViews.RetryHint.of(name, RetryRule.failedForGood(current, failure)
+                                                        .orElse(null)),
+                                                spend, timeline))))));
     }
 
     public Uni<SpecViews.VersionDetail> version(String name, int version) {

@@ -3,9 +3,9 @@ package dev.gigafactory.intake.service;
 import dev.gigafactory.contracts.codec.CloudEvent;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.EventType;
+import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.events.SpecRetried;
-import dev.gigafactory.contracts.events.FactoryEvent;
 import dev.gigafactory.contracts.events.Submission;
 import dev.gigafactory.intake.domain.Stage;
 import dev.gigafactory.intake.domain.StageChange;
@@ -62,15 +62,24 @@ public class TimelineService {
         FactoryEvent data = event.data();
         Instant at = event.time() != null ? event.time() : Instant.now();
         List<StageMapping.StageUpdate> updates = StageMapping.of(data);
-        return Panache.withTransaction(() -> facts.remember(event).chain(() -> versionOf(data))
+        return Panache.withTransaction(() -> facts.remember(event).chain(newFact -> versionOf(data)
                 .chain(version -> Multi.createFrom().iterable(updates)
                         .onItem().transformToUniAndConcatenate(update -> append(change(data.spec(), version,
                                 update.stage(), at, event.id(), event.type(), update.detail()), update.url()))
                         .collect().asList())
                 .chain(applied -> rolledBackFrom(event, at).map(more -> Stream.concat(applied.stream(),
-                        more.stream()).toList())))
-                .invoke(applied -> applied.stream().filter(Objects::nonNull).forEach(broadcaster::publish))
+                        more.stream()).toList()))
+                .map(changes -> new Committed(newFact, changes))))
+                .invoke(committed -> {
+                    committed.changes().stream().filter(Objects::nonNull).forEach(broadcaster::publish);
+                    if (committed.newFact()) {
+                        facts.committed(event);
+                    }
+                })
                 .replaceWithVoid();
+    }
+
+    private record Committed(boolean newFact, List<StageChanged> changes) {
     }
 
     // A retirement names the newest version its sender knew, 0 when that was none yet: it retires the spec as it stands.

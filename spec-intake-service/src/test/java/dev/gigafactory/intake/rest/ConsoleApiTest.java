@@ -99,6 +99,18 @@ class ConsoleApiTest {
         assertThat(overview.getDouble("ledger.total.costUsd")).isEqualTo(0.018);
         assertThat(overview.getList("versions.version")).containsExactly(1);
         assertThat(overview.getList("versions[0].timeline.stage")).contains("healing", "running");
+
+        JsonPath status = given().get("/api/specs/" + name).then().statusCode(200).extract().jsonPath();
+        assertThat(status.getInt("spend.calls")).isEqualTo(2);
+        assertThat(status.getLong("spend.completionTokens")).isEqualTo(300);
+        assertThat(status.getDouble("spend.costUsd")).isEqualTo(0.018);
+        assertThat(given().get("/q/metrics").asString())
+                .containsPattern(
+                        "factory_agent_calls_total\\{model=\"claude-test\",spec=\"" + name + "\"\\} 2(\\.0)?\n")
+                .containsPattern("factory_spend_tokens_total\\{kind=\"prompt\",model=\"claude-test\",spec=\""
+                        + name + "\"\\} 1500(\\.0)?\n")
+                .containsPattern("factory_spend_usd_total\\{model=\"claude-test\",spec=\"" + name
+                        + "\"\\} 0\\.018\\d*\n");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gigafactory.intake.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gigafactory.contracts.events.CodeGenerated;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.TestsCompleted;
@@ -21,6 +22,18 @@ class StageMappingTest {
         assertThat(StageMapping.of(failed)).singleElement().satisfies(update -> {
             assertThat(update.stage()).isEqualTo(Stage.FAILED);
             assertThat(update.detail()).contains("expected 201");
+        });
+    }
+
+    @Test
+    void codeItsAgentCouldNotFinishSaysWhy() {
+        CodeGenerated unfinished = new CodeGenerated("s", 1, 2, "jdk-http", "llm", "sha256:" + "a".repeat(64), 14,
+                null, List.of("requirements"), 1, null, "no reply implemented the requirements: no Java code");
+
+        assertThat(StageMapping.of(unfinished)).singleElement().satisfies(update -> {
+            assertThat(update.stage()).isEqualTo(Stage.CODED);
+            assertThat(update.detail()).isEqualTo("not finished by llm: no reply implemented the requirements: no "
+                    + "Java code");
         });
     }
 

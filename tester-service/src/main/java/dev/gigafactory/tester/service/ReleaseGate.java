@@ -11,6 +11,7 @@ import dev.gigafactory.sandbox.Sandbox;
 import dev.gigafactory.tester.domain.ProductManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,12 +65,24 @@ public final class ReleaseGate implements AutoCloseable {
      * never runs unconfined by accident: only an explicit tester.sandbox=none allows that).
      */
     public TestsCompleted test(CodeGenerated code) {
+        if (code.failure() != null) {
+            return unwritten(code);
+        }
         running.incrementAndGet();
         try {
             return runGate(code);
         } finally {
             running.decrementAndGet();
         }
+    }
+
+    /**
+     * The coder could not write what the plan asks: nothing to test, and the attempt fails with its reason. No source
+     * digest, so the planner does not take the incomplete tree for code that failed on its merits.
+     */
+    private static TestsCompleted unwritten(CodeGenerated code) {
+        return new TestsCompleted(code.spec(), code.version(), code.attempt(), false, null, null, List.of(),
+                "the coder could not write this attempt: " + code.failure(), "", 0, code.document(), code.agent());
     }
 
     /** True while a run is in flight (the compiler warm-up keeps out of its way). */

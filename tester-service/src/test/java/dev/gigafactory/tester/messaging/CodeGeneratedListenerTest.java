@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,24 @@ class CodeGeneratedListenerTest {
         assertThat(verdict.failure()).contains("'create a todo and read it back' step 0 (POST /todos) "
                 + "body.title: expected \"Buy milk\" but was \"Buy bread\"");
         assertThat(verdict.cases().get(0).steps().get(0).passed()).isFalse();
+    }
+
+    @Test
+    void failsCodeItsCoderCouldNotFinishWithoutTestingIt() {
+        String spec = uniqueSpec("unwritten");
+        CodeGenerated good = codeGenerated(spec, "good");
+        kafka.publish(new CodeGenerated(spec, 1, 1, "jdk-http", "llm", good.sourceDigest(), 0, good.document(),
+                List.of("requirements"), 1, null, "no reply implemented the requirements: no Java code"));
+
+        TestsCompleted verdict = kafka.awaitEvent(TestsCompleted.class, candidate -> spec.equals(candidate.spec()),
+                VERDICT_TIMEOUT);
+        // the tree itself would pass: only the coder's failure fails it
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.failure()).isEqualTo("the coder could not write this attempt: no reply implemented the "
+                + "requirements: no Java code");
+        assertThat(verdict.sourceDigest()).isNull();
+        assertThat(verdict.artifactDigest()).isNull();
+        assertThat(verdict.agent()).isEqualTo("llm");
     }
 
     @Test

@@ -37,7 +37,12 @@ public final class ChatClient {
     }
 
     public ChatReply complete(List<ChatMessage> messages) {
-        byte[] body = requestBody(messages);
+        return complete(messages, settings.maxCompletionTokens());
+    }
+
+    /** @param maxTokens the longest reply to be billed for, sent as {@code max_tokens} */
+    public ChatReply complete(List<ChatMessage> messages, int maxTokens) {
+        byte[] body = requestBody(messages, maxTokens);
         ChatException last = null;
         for (int call = 0; call <= settings.maxRetries(); call++) {
             Optional<String> retryAfter = Optional.empty();
@@ -74,11 +79,11 @@ public final class ChatClient {
         return request.build();
     }
 
-    private byte[] requestBody(List<ChatMessage> messages) {
+    private byte[] requestBody(List<ChatMessage> messages, int maxTokens) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("model", settings.model());
         root.put("temperature", 0);
-        root.put("max_tokens", settings.maxCompletionTokens());
+        root.put("max_tokens", maxTokens);
         messages.forEach(message -> root.withArray("messages").addObject().put("role", message.role())
                 .put("content", message.content()));
         return root.toString().getBytes(StandardCharsets.UTF_8);

@@ -5,16 +5,19 @@ import dev.gigafactory.contracts.events.RepairEvidence.FailedStep;
 
 /**
  * What the model is told when a plan repairs a failed attempt: the failing steps as they ran (request, expected and
- * actual answer), the gate's summary and the product's log, and the class it wrote then. Without the evidence a
- * model asked again writes the same class again.
+ * actual answer), the gate's summary and the product's log, and the files it wrote then. Without the evidence a
+ * model asked again writes the same files again.
  */
 public final class RepairPrompts {
 
     private RepairPrompts() {
     }
 
-    /** @param previousHook the Requirements class of the failed attempt, or null when it cannot be found */
-    public static String repair(RepairEvidence evidence, String previousHook) {
+    /**
+     * @param previousCode the Requirements class and domain classes of the failed attempt, each after a comment
+     *        naming its path, or null when they cannot be found
+     */
+    public static String repair(RepairEvidence evidence, String previousCode) {
         StringBuilder prompt = new StringBuilder("\nAttempt ").append(evidence.failedAttempt())
                 .append(" of this service was built and tested, and it failed");
         if (evidence.failure() != null && !evidence.failure().isBlank()) {
@@ -29,12 +32,12 @@ public final class RepairPrompts {
             prompt.append("The end of the service's log:\n```\n").append(evidence.logExcerpt().strip())
                     .append("\n```\n");
         }
-        if (previousHook != null) {
-            prompt.append("Your Requirements class in that attempt was:\n```java\n").append(previousHook.strip())
+        if (previousCode != null) {
+            prompt.append("Your files in that attempt were:\n```java\n").append(previousCode.strip())
                     .append("\n```\n");
         }
-        return prompt.append("Write a Requirements class that makes these steps pass, and keep the rules that "
-                + "already held.\n").toString();
+        return prompt.append("Write the files again so that these steps pass, and keep the rules that already "
+                + "held.\n").toString();
     }
 
     /** The reply's code is exactly the code of an attempt that failed: building it again cannot help. */
@@ -44,8 +47,8 @@ public final class RepairPrompts {
                 ? (evidence.failure() == null ? "its tests failed" : evidence.failure().strip())
                 : evidence.steps().stream().map(RepairPrompts::summary).reduce((a, b) -> a + "; " + b).orElseThrow();
         return "Your code is identical to the code of " + which + ", which failed because " + why
-                + ". Building it again cannot pass: change it, and answer again with the whole file in one ```java"
-                + " block.";
+                + ". Building it again cannot pass: change it, and answer again with every file, each in its own"
+                + " ```java block.";
     }
 
     private static String step(FailedStep step) {
