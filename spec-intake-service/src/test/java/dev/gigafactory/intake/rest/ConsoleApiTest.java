@@ -106,11 +106,11 @@ class ConsoleApiTest {
         assertThat(status.getDouble("spend.costUsd")).isEqualTo(0.018);
         assertThat(given().get("/q/metrics").asString())
                 .containsPattern(
-                        "factory_agent_calls_total\\{model=\"claude-test\",spec=\"" + name + "\"\\} 2(\\.0)?\n")
+                        "factory_agent_calls_total\\{model=\"claude-test\",spec=\"" + name + "\"\\} 2(\\.0)?[ \n]")
                 .containsPattern("factory_spend_tokens_total\\{kind=\"prompt\",model=\"claude-test\",spec=\""
-                        + name + "\"\\} 1500(\\.0)?\n")
+                        + name + "\"\\} 1500(\\.0)?[ \n]")
                 .containsPattern("factory_spend_usd_total\\{model=\"claude-test\",spec=\"" + name
-                        + "\"\\} 0\\.018\\d*\n");
+                        + "\"\\} 0\\.018\\d*[ \n]");
     }
 
     @Test
