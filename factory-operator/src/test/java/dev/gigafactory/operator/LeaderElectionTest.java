@@ -55,9 +55,10 @@ class LeaderElectionTest {
 
     @Test
     void ofTwoReplicasOnlyTheLeaderPublishesAndTheOtherTakesOverWhenItStops() {
-        AtomicInteger lost = new AtomicInteger();
-        ElectedOperator a = harness.candidate(client, "operator-a", lost::incrementAndGet);
-        ElectedOperator b = harness.candidate(second, "operator-b", lost::incrementAndGet);
+        AtomicInteger lostByA = new AtomicInteger();
+        AtomicInteger lostByB = new AtomicInteger();
+        ElectedOperator a = harness.candidate(client, "operator-a", lostByA::incrementAndGet);
+        ElectedOperator b = harness.candidate(second, "operator-b", lostByB::incrementAndGet);
         await().atMost(WAIT).until(() -> a.leading() || b.leading());
         ElectedOperator leader = a.leading() ? a : b;
         ElectedOperator standby = leader == a ? b : a;
@@ -69,6 +70,9 @@ class LeaderElectionTest {
         await().atMost(WAIT).until(() -> submittedGeneration("ha-first").equals("1"));
         assertThat(standby.leading()).isFalse();
 
+        // A loaded machine may make a leader miss a renewal and lose the lease for real; closing it must add no loss.
+        AtomicInteger lost = leader == a ? lostByA : lostByB;
+        int lostBeforeStop = lost.get();
         leader.close();
         await().atMost(WAIT).until(standby::leading);
         assertThat(holder()).isEqualTo(standby.identity());
@@ -80,7 +84,7 @@ class LeaderElectionTest {
 
         assertThat(submissions("ha-first")).hasSize(1);
         assertThat(submissions("ha-second")).hasSize(1);
-        assertThat(lost).as("a clean stop is no loss").hasValue(0);
+        assertThat(lost).as("a clean stop is no loss").hasValue(lostBeforeStop);
     }
 
     @Test
