@@ -23,30 +23,6 @@ public final class MemosReplies {
     }
 
     private static String hook(String body) {
-        return """
-                ```java
-                package dev.gigafactory.product.memos;
-
-                import java.util.Map;
-
-                final class Requirements implements Rules {
-
-                    @Override
-                    public void beforeCreate(String entity, Map<String, Object> record, Records existing) {
-                        check(record);
-                    }
-
-                    @Override
-                    public void beforeUpdate(String entity, Map<String, Object> current, Map<String, Object> record,
-                            Records existing) {
-                        check(record);
-                    }
-
-                    private static void check(Map<String, Object> record) {
-                """ + body.indent(8) + """
-                    }
-                }
-                ```
-                """;
+        return RequirementsReplies.checkingEveryWrite("dev.gigafactory.product.memos", body);
     }
 }

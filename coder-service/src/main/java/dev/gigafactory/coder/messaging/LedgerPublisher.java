@@ -28,8 +28,7 @@ public class LedgerPublisher implements LedgerSink {
 
     @Override
     public void record(LedgerEntryRecorded entry) {
-        if (entry.promptTokens() + entry.completionTokens() > 0
-                || (entry.costUsd() != null && entry.costUsd().signum() != 0)) {
+        if (!entry.free()) {
             EventSender.sendAndWait(emitter, entry, CodeGeneratedPublisher.SOURCE, null, ACK_TIMEOUT);
             return;
         }

@@ -1,6 +1,7 @@
 package dev.gigafactory.coder.support;
 
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.testsupport.RequirementsReplies;
 
 /** A tiny spec with a requirement in prose, and model replies for it: good ones and every kind of bad one. */
 public final class Hooks {
@@ -20,36 +21,11 @@ public final class Hooks {
                     - { name: title, type: string, required: true, maxLength: 100 }
             """);
 
-    public static final String GOOD = """
-            Here is the class:
-            ```java
-            package dev.gigafactory.product.notes;
-
-            import java.util.Map;
-
-            /** Rules from the spec's requirements. */
-            final class Requirements implements Rules {
-
-                @Override
-                public void beforeCreate(String entity, Map<String, Object> record, Records existing) {
-                    check(record);
-                }
-
-                @Override
-                public void beforeUpdate(String entity, Map<String, Object> current, Map<String, Object> record,
-                        Records existing) {
-                    check(record);
-                }
-
-                private static void check(Map<String, Object> record) {
-                    Object title = record.get("title");
-                    if (title instanceof String text && text.contains("spam")) {
-                        throw Problem.badRequest("a title may not contain 'spam'");
-                    }
-                }
-            }
-            ```
-            """;
+    public static final String GOOD = "Here is the class:\n" + RequirementsReplies.checkingEveryWrite(PACKAGE, """
+            Object title = record.get("title");
+            if (title instanceof String text && text.contains("spam")) {
+                throw Problem.badRequest("a title may not contain 'spam'");
+            }""");
 
     /**
      * Every kind of hook, reading the store and calling a domain class: titles are unique (409), a note titled

@@ -19,6 +19,11 @@ public record LedgerEntryRecorded(String spec, int version, int attempt, String 
         this(spec, version, attempt, stage, callId, model, promptTokens, completionTokens, costUsd, false, 0);
     }
 
+    /** A call that spent nothing (a template run): it adds time to the record, nothing to a budget. */
+    public boolean free() {
+        return promptTokens + completionTokens == 0 && (costUsd == null || costUsd.signum() == 0);
+    }
+
     @Override
     public String discriminator() {
         return stage + "/" + callId;

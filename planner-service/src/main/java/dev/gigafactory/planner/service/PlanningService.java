@@ -80,16 +80,11 @@ public class PlanningService {
     }
 
     public Uni<Void> ledger(CloudEvent<LedgerEntryRecorded> event) {
-        if (free(event.data())) {
+        if (event.data().free()) {
             return Uni.createFrom().voidItem(); // a template call: its time is on the ledger, nothing to count here
         }
         return handle(event, "ledger", () -> store.addSpend(event.data())
                 .replaceWith(new Decision.Nothing("spend counted")));
-    }
-
-    private static boolean free(LedgerEntryRecorded entry) {
-        return entry.promptTokens() + entry.completionTokens() == 0
-                && (entry.costUsd() == null || entry.costUsd().signum() == 0);
     }
 
     /** Sends what was committed but not sent before {@code before} (a crash or broker outage), oldest first. */
