@@ -34,7 +34,7 @@ public final class Bench {
 
     /** Everything a run measured. */
     record Result(int n, List<Sample> singles, List<Sample> burst, Duration burstWall, FleetMemory memory,
-            String hopBreakdown) {
+            String hopBreakdown, CpuUse burstCpu) {
     }
 
     private final String kafka;
@@ -108,15 +108,24 @@ public final class Bench {
             }
             String hopBreakdown = ConsumerBreakdown.scrape(services).markdown(beforeSingles);
             List<String> names = IntStream.range(0, n).mapToObj(i -> prefix + i).toList();
+            CpuUse.Reading cpuBefore = CpuUse.Reading.now(processes(fleetPids));
             long started = System.nanoTime();
             names.forEach(name -> publish(producer, name, todo));
             out.printf("published %d specs (%s0..%d); waiting for all of them to run%n", n, prefix, n - 1);
             awaitAll(clock, names);
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
+            CpuUse burstCpu = CpuUse.between(cpuBefore, CpuUse.Reading.now(processes(fleetPids)));
             List<Sample> burst = names.stream().map(name -> sample(clock, name)).toList();
             return new Result(n, alone, burst, wall, FleetMemory.measure(fleetPids, infraName, stateDir),
-                    hopBreakdown);
+                    hopBreakdown, burstCpu);
         }
+    }
+
+    // The fleet's JVMs by name; the products and PostgreSQL's processes found again at each reading.
+    private CpuUse.Processes processes(Map<String, Long> fleetPids) {
+        return new CpuUse.Processes(fleetPids, Map.of(
+                "products", FleetMemory.products(stateDir).stream().map(ProcessHandle::pid).toList(),
+                "PostgreSQL", FleetMemory.database(stateDir).stream().map(ProcessHandle::pid).toList()));
     }
 
     /**

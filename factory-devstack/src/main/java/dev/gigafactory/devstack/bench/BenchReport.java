@@ -27,6 +27,7 @@ final class BenchReport {
         md.append(String.format(Locale.ROOT, "\nThroughput (burst of %d): %.1f specs/min (%d running, %d failed, "
                 + "first submit to last running %.1f s).\n\n", result.n(), throughput(result.burst()),
                 burst.count(), result.burst().size() - burst.count(), span(result.burst()) / 1000.0));
+        md.append(cpu(result.burstCpu(), result.n()));
         md.append("Per hop (ms): latency = record timestamp of the stage minus that of the previous stage; work = what "
                 + "the hop reports doing (tested: `TestsCompleted.durationMs`; deployed: product process start → "
                 + "`DeploymentCompleted` record, from the product process start time in /proc/<pid>/stat counted back from /proc/uptime; accepted, planned, coded "
@@ -48,6 +49,19 @@ final class BenchReport {
         md.append(memory(result.memory()));
         md.append(goals(result, single));
         return md.toString();
+    }
+
+    /** Where the burst's CPU went, and whether the cores were the limit. */
+    static String cpu(CpuUse cpu, int n) {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "CPU during the burst (user + system time, "
+                + "with the children each process waited for: the tester's include its sandboxed gate JVMs): the "
+                + "machine's %d cores were %.0f %% busy; %.2f CPU-s per spec in all.\n\n| process | CPU s | per spec "
+                + "(ms) |\n| --- | ---: | ---: |\n", Runtime.getRuntime().availableProcessors(),
+                cpu.machineBusy() * 100,
+                cpu.total() / 1000.0 / Math.max(1, n)));
+        cpu.millis().forEach((name, millis) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %d |\n", name,
+                millis / 1000.0, millis / Math.max(1, n))));
+        return md.append('\n').toString();
     }
 
     static String memory(FleetMemory memory) {

@@ -39,7 +39,9 @@ class BenchReportTest {
         FleetMemory memory = new FleetMemory(Map.of("planner-service", new Footprint(200_000L, 180_000L)),
                 new Footprint(300_000L, 290_000L), new Footprint(100_000L, 40_000L), 9,
                 List.of(new Footprint(50_000L, 45_000L), new Footprint(36_000L, 20_000L)));
-        Result result = new Result(1, List.of(sample), List.of(sample), Duration.ofSeconds(3), memory, "| hop |\n");
+        CpuUse cpu = new CpuUse(Map.of("tester-service", 1_500L), 1_500L, 6_000L);
+        Result result = new Result(1, List.of(sample), List.of(sample), Duration.ofSeconds(3), memory, "| hop |\n",
+                cpu);
 
         String md = BenchReport.markdown(result, "./factory bench 1", "2 cores");
 
@@ -48,7 +50,34 @@ class BenchReportTest {
                 "20.0 specs/min", "PSS met (498 MB", "RSS summed over every process met (586 MB)",
                 "| products (2 processes, not part of the fleet) | 84 | 63 |", "RSS p50 35, p95 49, max 49; PSS p50 20",
                 "each running product ≤ 40 MB RSS: met (p50 35 MB, max 49 MB)",
-                "todo alone, submitted → running ≤ 1.5 s median: not met (3000 ms)");
+                "todo alone, submitted → running ≤ 1.5 s median: not met (3000 ms)", "25 % busy",
+                "1.50 CPU-s per spec", "| tester-service | 1.5 | 1500 |");
+    }
+
+    @Test
+    void burstCpuCountsEachProcessFromItsFirstReadingAndANewOneFromNothing() {
+        CpuUse.Reading before = new CpuUse.Reading(Map.of("tester-service", Map.of(7L, 1_000L),
+                "products", Map.of(11L, 300L)), 10_000L, 40_000L);
+        CpuUse.Reading after = new CpuUse.Reading(Map.of("tester-service", Map.of(7L, 4_000L),
+                "products", Map.of(11L, 500L, 12L, 250L)), 16_000L, 48_000L);
+
+        CpuUse used = CpuUse.between(before, after);
+
+        assertThat(used.millis()).containsEntry("tester-service", 3_000L).containsEntry("products", 450L);
+        assertThat(used.total()).isEqualTo(3_450L);
+        assertThat(used.machineBusy()).isEqualTo(0.75);
+    }
+
+    @Test
+    void cpuTimeIsReadFromProcAndIsNothingForAProcessThatIsGone() {
+        long mine = CpuUse.millis(ProcessHandle.current().pid());
+        long spin = System.nanoTime() + 300_000_000L;
+        while (System.nanoTime() < spin) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(CpuUse.millis(ProcessHandle.current().pid())).isGreaterThan(mine);
+        assertThat(CpuUse.millis(Long.MAX_VALUE)).isZero();
     }
 
     @Test

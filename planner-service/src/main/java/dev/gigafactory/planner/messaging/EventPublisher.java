@@ -24,7 +24,7 @@ public class EventPublisher {
 
     public Uni<Void> publish(OutboxEvent row) {
         EventType type = EventType.byCeType(row.ceType)
-                .orElseThrow(() -> new IllegalStateException("outbox row " + row.id + " has type " + row.ceType));
+                .orElseThrow(() -> new IllegalStateException("outbox row " + row.eventId + " has type " + row.ceType));
         FactoryEvent event = Json.read(row.payload, type.recordType());
         return EventSender.sendReactive(plans, event, SOURCE, row.traceparent);
     }

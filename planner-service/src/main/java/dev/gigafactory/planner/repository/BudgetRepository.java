@@ -15,23 +15,6 @@ public class BudgetRepository {
             on conflict (name, version) do update set tokens_used = version_budget.tokens_used + excluded.tokens_used,
                 cost_used_usd = version_budget.cost_used_usd + excluded.cost_used_usd""";
 
-    private static final String ABANDON = """
-            insert into version_budget (name, version, abandoned_budget, abandoned_reason) values (?1, ?2, ?3, ?4)
-            on conflict (name, version) do update
-            set abandoned_budget = excluded.abandoned_budget, abandoned_reason = excluded.abandoned_reason""";
-
-    // A retry: budgets count from here again, and the version is no longer failed.
-    private static final String START_ROUND = """
-            insert into version_budget (name, version, round_start_attempt, retries) values (?1, ?2, ?3, ?4)
-            on conflict (name, version) do update
-            set round_start_attempt = excluded.round_start_attempt, tokens_at_round_start = version_budget.tokens_used,
-                cost_at_round_start_usd = version_budget.cost_used_usd,
-                retries = excluded.retries, abandoned_budget = null, abandoned_reason = null""";
-
-    private static final String FAILED = """
-            insert into failed_attempt (name, version, attempt, source_digest) values (?1, ?2, ?3, ?4)
-            on conflict do nothing""";
-
     private static final String PASSED = """
             insert into passed_attempt (name, version, attempt, source_digest) values (?1, ?2, ?3, ?4)
             on conflict do nothing""";
@@ -53,37 +36,16 @@ public class BudgetRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> abandon(String name, int version, String budget, String reason) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(ABANDON)
-                        .setParameter(1, name)
-                        .setParameter(2, version)
-                        .setParameter(3, budget)
-                        .setParameter(4, reason)
-                        .executeUpdate())
-                .replaceWithVoid();
-    }
-
-    /** Starts a new round after {@code startAttempt}; tokens spent so far no longer count against it. */
-    public Uni<Void> startRound(String name, int version, int startAttempt, int retries) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(START_ROUND)
-                        .setParameter(1, name)
-                        .setParameter(2, version)
-                        .setParameter(3, startAttempt)
-                        .setParameter(4, retries)
-                        .executeUpdate())
-                .replaceWithVoid();
-    }
-
-    /** Remembers the code a failed attempt was built from. */
-    public Uni<Void> failed(String name, int version, int attempt, String sourceDigest) {
-        return attemptCode(FAILED, name, version, attempt, sourceDigest);
-    }
-
     /** Remembers the code an attempt passed with: what the next version's incremental plan builds on. */
     public Uni<Void> passed(String name, int version, int attempt, String sourceDigest) {
-        return attemptCode(PASSED, name, version, attempt, sourceDigest);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(PASSED)
+                        .setParameter(1, name)
+                        .setParameter(2, version)
+                        .setParameter(3, attempt)
+                        .setParameter(4, sourceDigest)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The code of the version's latest attempt that passed, or null. */
@@ -94,17 +56,6 @@ public class BudgetRepository {
                         .setParameter(2, version)
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
-    }
-
-    private static Uni<Void> attemptCode(String insert, String name, int version, int attempt, String digest) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(insert)
-                        .setParameter(1, name)
-                        .setParameter(2, version)
-                        .setParameter(3, attempt)
-                        .setParameter(4, digest)
-                        .executeUpdate())
-                .replaceWithVoid();
     }
 
     public Uni<VersionBudget> find(String name, int version) {

@@ -15,7 +15,7 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
         return list("published = false and createdAt < ?1 order by id", before);
     }
 
-    public Uni<Integer> markPublished(long id) {
-        return update("published = true where id = ?1", id);
+    public Uni<Integer> markPublished(String eventId) {
+        return update("published = true where eventId = ?1", eventId);
     }
 }

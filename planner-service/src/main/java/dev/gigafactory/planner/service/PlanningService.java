@@ -8,6 +8,7 @@ import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.planner.domain.OutboxEvent;
+import dev.gigafactory.planner.repository.DecisionWrites;
 import dev.gigafactory.planner.messaging.EventPublisher;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -15,7 +16,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,19 +42,25 @@ public class PlanningService {
 
     public Uni<Void> accepted(CloudEvent<SpecAccepted> event) {
         SpecAccepted accepted = event.data();
-        return handle(event, "accepted", () -> store.state(accepted.spec(), accepted.version())
-                .call(state -> state.document() == null ? store.storeVersion(accepted) : Uni.createFrom().voidItem())
-                .map(state -> planner.accept(accepted, state)));
+        return handle(event, "accepted", writes -> store.state(accepted.spec(), accepted.version())
+                .map(state -> {
+                    if (state.document() == null) {
+                        PlanStore.keepVersion(writes, accepted);
+                    }
+                    return planner.accept(accepted, state);
+                }));
     }
 
     /** A failed version built again: a new round, planned from the stored document (or the event's). */
     public Uni<Void> retried(CloudEvent<SpecRetried> event) {
         SpecRetried retried = event.data();
-        return handle(event, "retry", () -> store.state(retried.spec(), retried.version())
-                .call(state -> state.document() == null && retried.document() != null
-                        ? store.storeVersion(retried)
-                        : Uni.createFrom().voidItem())
-                .map(state -> planner.retry(retried, state)));
+        return handle(event, "retry", writes -> store.state(retried.spec(), retried.version())
+                .map(state -> {
+                    if (state.document() == null && retried.document() != null) {
+                        PlanStore.keepVersion(writes, retried);
+                    }
+                    return planner.retry(retried, state);
+                }));
     }
 
     public Uni<Void> testsCompleted(CloudEvent<TestsCompleted> event) {
@@ -63,11 +70,14 @@ public class PlanningService {
             return Panache.withTransaction(() -> store.passed(tests));
         }
         // A failure that counts (not stale, not superseded) is remembered with its code's digest.
-        return handle(event, "tests", () -> store.state(tests.spec(), tests.version())
-                .map(state -> planner.repair(tests, state))
-                .call(decision -> decision instanceof Decision.Nothing
-                        ? Uni.createFrom().voidItem()
-                        : store.failed(tests)));
+        return handle(event, "tests", writes -> store.state(tests.spec(), tests.version())
+                .map(state -> {
+                    Decision decision = planner.repair(tests, state);
+                    if (!(decision instanceof Decision.Nothing)) {
+                        PlanStore.failed(writes, tests);
+                    }
+                    return decision;
+                }));
     }
 
     public Uni<Void> incident(CloudEvent<IncidentDetected> event) {
@@ -75,7 +85,7 @@ public class PlanningService {
         if (incident.action() != IncidentDetected.Remediation.REPLAN) {
             return Uni.createFrom().voidItem(); // restarts and rollbacks are the deployer's
         }
-        return handle(event, "incident", () -> store.state(incident.spec(), incident.version())
+        return handle(event, "incident", writes -> store.state(incident.spec(), incident.version())
                 .map(state -> planner.remediate(incident, state)));
     }
 
@@ -83,7 +93,7 @@ public class PlanningService {
         if (event.data().free()) {
             return Uni.createFrom().voidItem(); // a template call: its time is on the ledger, nothing to count here
         }
-        return handle(event, "ledger", () -> store.addSpend(event.data())
+        return handle(event, "ledger", writes -> store.addSpend(event.data())
                 .replaceWith(new Decision.Nothing("spend counted")));
     }
 
@@ -95,12 +105,18 @@ public class PlanningService {
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> handle(CloudEvent<? extends FactoryEvent> event, String input, Supplier<Uni<Decision>> decide) {
+    /** {@code decide} may add writes of its own to the decision's; all of them go in one statement. */
+    private Uni<Void> handle(CloudEvent<? extends FactoryEvent> event, String input,
+            Function<DecisionWrites, Uni<Decision>> decide) {
         Timer.Sample sample = metrics.start();
-        return Panache.withTransaction(() -> store.firstTime(event.data().spec(), event.id()).chain(first -> first
-                ? decide.get().chain(decision -> store.record(decision, event.traceparent())
-                        .map(row -> new Outcome(decision, row)))
-                : Uni.createFrom().item(new Outcome(new Decision.Nothing("already handled"), null))))
+        return Panache.withTransaction(() -> store.firstTime(event.data().spec(), event.id()).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().item(new Outcome(new Decision.Nothing("already handled"), null));
+            }
+            DecisionWrites writes = new DecisionWrites();
+            return decide.apply(writes).chain(decision -> store.record(decision, writes, event.traceparent())
+                    .map(row -> new Outcome(decision, row)));
+        }))
                 .invoke(outcome -> {
                     metrics.committed(outcome.decision());
                     log(event, outcome.decision());
@@ -119,7 +135,7 @@ public class PlanningService {
     }
 
     private Uni<Void> send(OutboxEvent row) {
-        return publisher.publish(row).chain(() -> Panache.withTransaction(() -> store.markPublished(row.id)))
+        return publisher.publish(row).chain(() -> Panache.withTransaction(() -> store.markPublished(row.eventId)))
                 .replaceWithVoid();
     }
 
