@@ -123,7 +123,11 @@ public final class Bench {
 
     // The fleet's JVMs by name; the products and PostgreSQL's processes found again at each reading.
     private CpuUse.Processes processes(Map<String, Long> fleetPids) {
-        return new CpuUse.Processes(fleetPids, Map.of(
+        Map<String, Long> named = new java.util.LinkedHashMap<>(fleetPids);
+        named.put("the bench itself", ProcessHandle.current().pid());
+        // The gate kills a run's bubblewrap with its JVM; the JVM, orphaned, is reaped by init and its time counted there.
+        named.put(CpuUse.INIT, 1L);
+        return new CpuUse.Processes(named, Map.of(
                 "products", FleetMemory.products(stateDir).stream().map(ProcessHandle::pid).toList(),
                 "PostgreSQL", FleetMemory.database(stateDir).stream().map(ProcessHandle::pid).toList()));
     }

@@ -61,6 +61,9 @@ final class BenchReport {
                 cpu.total() / 1000.0 / Math.max(1, n)));
         cpu.millis().forEach((name, millis) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %d |\n", name,
                 millis / 1000.0, millis / Math.max(1, n))));
+        long elsewhere = Math.max(0, cpu.machineBusyMillis() - cpu.total());
+        md.append(String.format(Locale.ROOT, "| elsewhere (busy, in none of these: bubblewrap, the kernel, other "
+                + "processes) | %.1f | %d |\n", elsewhere / 1000.0, elsewhere / Math.max(1, n)));
         return md.append('\n').toString();
     }
 

@@ -16,6 +16,9 @@ import java.util.Map;
  */
 record CpuUse(Map<String, Long> millis, long machineBusyMillis, long machineMillis) {
 
+    /** Init's row: what it reaped, mostly the tester's sandboxed JVMs, orphaned when their bubblewrap was killed. */
+    static final String INIT = "init (pid 1): children orphaned to it, the gate's sandboxed JVMs";
+
     private static final long TICKS_PER_SECOND = 100;
 
     /** What to count: named processes, and named groups found again at each reading (their members change). */

@@ -38,9 +38,13 @@ record FleetMemory(Map<String, Footprint> services, Footprint broker, Footprint 
         return Footprint.sum(services.values()).plus(broker).plus(database);
     }
 
-    /** A deployed product runs its jar from the deployer's products dir under the fleet's state dir. */
+    /**
+     * A deployed product runs its jar from the deployer's products dir under the fleet's state dir: the JVM, not the
+     * bubblewrap processes around it, whose command lines name the same jar.
+     */
     static List<ProcessHandle> products(Path stateDir) {
-        return withCommandLine(FleetLayout.productsDir(stateDir) + "/").toList();
+        return withCommandLine(FleetLayout.productsDir(stateDir) + "/")
+                .filter(process -> process.info().command().map(c -> c.endsWith("/java")).orElse(false)).toList();
     }
 
     /** The postmaster started on the fleet's data directory, and every process it forked. */

@@ -51,7 +51,8 @@ class BenchReportTest {
                 "| products (2 processes, not part of the fleet) | 84 | 63 |", "RSS p50 35, p95 49, max 49; PSS p50 20",
                 "each running product ≤ 40 MB RSS: met (p50 35 MB, max 49 MB)",
                 "todo alone, submitted → running ≤ 1.5 s median: not met (3000 ms)", "25 % busy",
-                "1.50 CPU-s per spec", "| tester-service | 1.5 | 1500 |");
+                "1.50 CPU-s per spec", "| tester-service | 1.5 | 1500 |",
+                "in none of these: bubblewrap, the kernel, other processes) | 0.0 | 0 |");
     }
 
     @Test
