@@ -1,5 +1,7 @@
 package dev.gigafactory.stacks.jdkhttp;
 
+import dev.gigafactory.stacks.JavaLiterals;
+import dev.gigafactory.stacks.SampleValues;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.gigafactory.stacks.jdkhttp;
 
 import dev.gigafactory.contracts.spec.FieldType;
+import dev.gigafactory.stacks.JavaLiterals;
 import java.util.Set;
 import java.util.TreeSet;
 

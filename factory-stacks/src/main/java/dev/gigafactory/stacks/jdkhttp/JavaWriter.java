@@ -1,5 +1,6 @@
 package dev.gigafactory.stacks.jdkhttp;
 
+import dev.gigafactory.stacks.JavaLiterals;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;

@@ -1,6 +1,7 @@
 package dev.gigafactory.stacks.jdkhttp;
 
 import dev.gigafactory.contracts.spec.Operation;
+import dev.gigafactory.stacks.JavaLiterals;
 import java.util.Set;
 
 /** Writes the entry point: one store per entity, the journal replayed into them, the routes, then the server. */

@@ -1,6 +1,7 @@
 package dev.gigafactory.stacks.jdkhttp;
 
 import dev.gigafactory.contracts.spec.FieldType;
+import dev.gigafactory.stacks.SampleValues;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,8 @@
 package dev.gigafactory.stacks.jdkhttp;
 
 import dev.gigafactory.contracts.codec.Digests;
+import dev.gigafactory.stacks.JavaLiterals;
+import dev.gigafactory.stacks.SampleValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

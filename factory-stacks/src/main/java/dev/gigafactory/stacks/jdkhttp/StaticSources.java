@@ -1,6 +1,7 @@
 package dev.gigafactory.stacks.jdkhttp;
 
 import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.stacks.JavaLiterals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

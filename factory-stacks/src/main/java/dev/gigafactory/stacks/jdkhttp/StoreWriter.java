@@ -1,5 +1,6 @@
 package dev.gigafactory.stacks.jdkhttp;
 
+import dev.gigafactory.stacks.JavaLiterals;
 import java.util.Set;
 
 /** Writes an entity's store: the generic {@code Store} bound to the entity's record, validator and JSON shape. */

@@ -1,6 +1,7 @@
 package dev.gigafactory.stacks.jdkhttp;
 
 import dev.gigafactory.contracts.spec.FieldSpec;
+import dev.gigafactory.stacks.JavaLiterals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,9 @@
-package dev.gigafactory.stacks.jdkhttp;
+package dev.gigafactory.stacks;
 
 import dev.gigafactory.contracts.spec.FieldSpec;
 import dev.gigafactory.contracts.spec.FieldType;
+import dev.gigafactory.stacks.jdkhttp.EntityModel;
+import dev.gigafactory.stacks.jdkhttp.FieldModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +16,14 @@ import java.util.stream.Stream;
  * Values for the product's own tests, as Java expressions of their JSON form (what the JSON reader would produce): a
  * valid value per field where one can be derived, and for every rule a value that breaks it.
  */
-final class SampleValues {
+public final class SampleValues {
 
     /** One member of a sample body: the field's name and a Java expression of its value. */
-    record Member(String field, String expression) {
+    public record Member(String field, String expression) {
     }
 
     /** A value that breaks one rule of one field. */
-    record Violation(String field, String rule, String expression) {
+    public record Violation(String field, String rule, String expression) {
     }
 
     // Tried in order against a field's pattern; kept short so a pathological pattern cannot stall generation.
@@ -34,7 +36,7 @@ final class SampleValues {
     }
 
     /** Valid values for the required fields, skipping any for which none could be derived. */
-    static List<Member> requiredMembers(EntityModel entity) {
+    public static List<Member> requiredMembers(EntityModel entity) {
         List<Member> members = new ArrayList<>();
         for (FieldModel field : entity.fields()) {
             if (field.required()) {
@@ -45,7 +47,7 @@ final class SampleValues {
     }
 
     /** A valid value for the field, or empty when none could be derived (a pattern no candidate matches). */
-    static Optional<String> valid(FieldModel field) {
+    public static Optional<String> valid(FieldModel field) {
         FieldSpec spec = field.spec();
         return switch (field.type()) {
             case STRING, TEXT -> validText(spec).map(JavaLiterals::string);
@@ -59,7 +61,7 @@ final class SampleValues {
         };
     }
 
-    static List<Violation> violations(FieldModel field) {
+    public static List<Violation> violations(FieldModel field) {
         FieldSpec spec = field.spec();
         String name = field.name();
         List<Violation> found = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.gigafactory.stacks.jdkhttp;
+package dev.gigafactory.stacks;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
  * control and non-ASCII character is escaped, so no spec text can end a literal early or smuggle code in (a doubled
  * backslash also keeps javac from reading a {@code \}{@code u} in the spec as a Unicode escape).
  */
-final class JavaLiterals {
+public final class JavaLiterals {
 
     private JavaLiterals() {
     }
 
-    static String string(String value) {
+    public static String string(String value) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -39,16 +39,16 @@ final class JavaLiterals {
         return out.append('"').toString();
     }
 
-    static String stringSet(List<String> values) {
+    public static String stringSet(List<String> values) {
         return values.stream().map(JavaLiterals::string).collect(Collectors.joining(", ", "Set.of(", ")"));
     }
 
-    static String decimal(BigDecimal value) {
+    public static String decimal(BigDecimal value) {
         return "new BigDecimal(" + string(value.toString()) + ")";
     }
 
     /** A typed value as a Java expression of that type (Long, BigDecimal, Boolean, String, LocalDate, ...). */
-    static String value(Object value) {
+    public static String value(Object value) {
         if (value instanceof String text) {
             return string(text);
         }

@@ -1,0 +1,74 @@
+package dev.gigafactory.stacks.quarkus;
+
+import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.stacks.JavaLiterals;
+import dev.gigafactory.stacks.jdkhttp.ProductModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The spec-independent parts of a quarkus product, kept as plain files under {@code dev/gigafactory/stacks/quarkus/}
+ * so they read as code. {@code Metrics} is the jdk-http stack's own template, so both stacks expose the same metric
+ * names and labels by construction.
+ */
+final class QuarkusTemplates {
+
+    static final Set<String> MAIN_TYPES = Set.of("Metrics", "MetricsFilter", "ProblemJson", "ProblemMappers",
+            "ReadyLine", "StrictJson", "Telemetry");
+
+    private static final String ROOT = "/dev/gigafactory/stacks/quarkus/";
+    private static final String METRICS = "/dev/gigafactory/stacks/jdkhttp/main/Metrics.java.tmpl";
+    private static final Pattern IMPORT = Pattern.compile("^import ([\\w.]+\\.(\\w+));$", Pattern.MULTILINE);
+
+    private QuarkusTemplates() {
+    }
+
+    /** Path in the tree to content, for the product's package; the plurals feed the metrics' route labels. */
+    static Map<String, String> mainSources(ProductModel product) {
+        String plurals = product.entities().stream().map(entity -> JavaLiterals.string(entity.plural()))
+                .collect(Collectors.joining(", ", "Set.of(", ")"));
+        Map<String, String> files = new TreeMap<>();
+        for (String type : MAIN_TYPES) {
+            String text = read(type.equals("Metrics") ? METRICS : ROOT + "main/" + type + ".java.tmpl");
+            files.put(product.mainSource(type), text.replace("{{package}}", product.packageName())
+                    .replace("\"{{readyLine}}\"", JavaLiterals.string(ProductContract.READY_LINE))
+                    .replace("{{plurals}}", plurals));
+        }
+        return files;
+    }
+
+    /** Simple names the templates import: an entity of that name would be shadowed in their files. */
+    static Set<String> importedNames() {
+        return MAIN_TYPES.stream()
+                .map(type -> read(type.equals("Metrics") ? METRICS : ROOT + "main/" + type + ".java.tmpl"))
+                .flatMap(text -> IMPORT.matcher(text).results().map(match -> match.group(2)))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A project file template ({@code project/pom.xml.tmpl}) with its {@code {{key}}}s replaced. */
+    static String project(String name, Map<String, String> values) {
+        String text = read(ROOT + "project/" + name + ".tmpl");
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace("{{" + value.getKey() + "}}", value.getValue());
+        }
+        return text;
+    }
+
+    static String read(String resource) {
+        try (InputStream in = QuarkusTemplates.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("template missing from the classpath: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

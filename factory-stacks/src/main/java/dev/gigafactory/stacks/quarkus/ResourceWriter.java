@@ -1,0 +1,74 @@
+package dev.gigafactory.stacks.quarkus;
+
+import dev.gigafactory.contracts.spec.Operation;
+import dev.gigafactory.stacks.JavaLiterals;
+import dev.gigafactory.stacks.jdkhttp.EntityModel;
+import dev.gigafactory.stacks.jdkhttp.ProductModel;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The JAX-RS resource of one entity: {@code /plural} and {@code /plural/{id}}, only the spec's operations. An
+ * operation left out still has a (hidden) method that answers 405 with the Allow header, so a client hears "not
+ * here" rather than a 404 that suggests a wrong path.
+ */
+final class ResourceWriter {
+
+    private static final List<Operation> COLLECTION = List.of(Operation.LIST, Operation.CREATE);
+    private static final List<Operation> ITEM = List.of(Operation.GET, Operation.UPDATE, Operation.DELETE);
+
+    private ResourceWriter() {
+    }
+
+    static String write(ProductModel product, EntityModel entity) {
+        SourceText out = new SourceText(product.packageName(), List.of("io.quarkus.panache.common.Sort",
+                "jakarta.transaction.Transactional", "jakarta.validation.Valid",
+                "jakarta.validation.constraints.NotNull", "jakarta.ws.rs.Consumes", "jakarta.ws.rs.DELETE",
+                "jakarta.ws.rs.GET", "jakarta.ws.rs.NotFoundException", "jakarta.ws.rs.POST", "jakarta.ws.rs.PUT",
+                "jakarta.ws.rs.Path", "jakarta.ws.rs.PathParam", "jakarta.ws.rs.Produces",
+                "jakarta.ws.rs.WebApplicationException", "jakarta.ws.rs.core.MediaType",
+                "jakarta.ws.rs.core.Response", "java.net.URI", "java.util.List", "java.util.UUID",
+                "org.eclipse.microprofile.openapi.annotations.Operation"));
+        String type = entity.javaName();
+        out.line(0, "/** {@code /" + entity.plural() + "}: the " + entity.name() + " records. */");
+        out.line(0, "@Path(" + JavaLiterals.string("/" + entity.plural()) + ")");
+        out.line(0, "@Produces(MediaType.APPLICATION_JSON)");
+        out.line(0, "@Consumes(MediaType.APPLICATION_JSON)");
+        out.line(0, "public class " + QuarkusNames.resourceName(entity) + " {");
+        out.line(0, "");
+        out.line(1, "private static final String ALLOW_COLLECTION = " + allow(entity, COLLECTION) + ";");
+        out.line(1, "private static final String ALLOW_ITEM = " + allow(entity, ITEM) + ";");
+        ResourceMethods methods = new ResourceMethods(out, entity);
+        for (Operation operation : List.of(Operation.LIST, Operation.CREATE, Operation.GET, Operation.UPDATE,
+                Operation.DELETE)) {
+            methods.write(operation, entity.supports(operation));
+        }
+        out.line(0, "");
+        out.line(1, "private static " + type + " find(String id) {");
+        out.line(2, type + " found = isUuid(id) ? " + type + ".findById(UUID.fromString(id)) : null;");
+        out.line(2, "if (found == null) {");
+        out.line(3, "throw new NotFoundException(" + JavaLiterals.string("there is no " + entity.name() + " with id ")
+                + " + id);");
+        out.line(2, "}");
+        out.line(2, "return found;");
+        out.line(1, "}");
+        out.line(0, "");
+        out.line(1, "private static boolean isUuid(String id) {");
+        out.line(2,
+                "return id.matches(\"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\");");
+        out.line(1, "}");
+        out.line(0, "");
+        out.line(1, "private static WebApplicationException notAllowed(String allow) {");
+        out.line(2, "return new WebApplicationException(Response.status(405).header(\"Allow\", allow).build());");
+        out.line(1, "}");
+        return out.line(0, "}").toString();
+    }
+
+    /** The methods the resource offers, in the order the jdk-http stack lists them: {@code "GET, POST"}. */
+    private static String allow(EntityModel entity, List<Operation> operations) {
+        return JavaLiterals.string(operations.stream().filter(entity::supports).map(ResourceMethods::httpMethod)
+                .sorted((a, b) -> Integer.compare(ResourceMethods.METHOD_ORDER.indexOf(a),
+                        ResourceMethods.METHOD_ORDER.indexOf(b)))
+                .collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,2 @@
+-- shop version 2
+-- version 2 changes no table

@@ -1,0 +1,2 @@
+-- shop version 2
+-- entity Shelf was removed from the spec: its table "shelf" is kept with its rows, never dropped
