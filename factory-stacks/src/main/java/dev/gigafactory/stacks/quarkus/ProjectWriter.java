@@ -22,7 +22,6 @@ final class ProjectWriter {
         values.put("artifactId", product.spec());
         values.put("version", product.version() + ".0.0");
         values.put("quarkus.platform.version", QuarkusVersions.QUARKUS_PLATFORM);
-        values.put("rest-assured.version", QuarkusVersions.REST_ASSURED);
         values.put("dependencies", QuarkusVersions.EXTENSIONS.stream()
                 .map(extension -> "    <dependency>\n      <groupId>io.quarkus</groupId>\n      <artifactId>"
                         + extension

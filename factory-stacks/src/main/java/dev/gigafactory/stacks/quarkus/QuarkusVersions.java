@@ -10,9 +10,12 @@ import java.util.Map;
 public final class QuarkusVersions {
 
     public static final String QUARKUS_PLATFORM = "3.34.1";
-    public static final String REST_ASSURED = "5.5.6";
 
-    /** The Quarkus extensions of the product (group io.quarkus), versions from the platform BOM. */
+    /**
+     * The Quarkus extensions of the product (group io.quarkus), versions from the platform BOM, as are its test
+     * dependencies (quarkus-junit5, rest-assured). Flyway 10 and later reach PostgreSQL only through
+     * quarkus-flyway-postgresql.
+     */
     public static final List<String> EXTENSIONS = List.of("quarkus-rest-jackson", "quarkus-hibernate-orm-panache",
             "quarkus-jdbc-postgresql", "quarkus-hibernate-validator", "quarkus-smallrye-health",
             "quarkus-smallrye-openapi", "quarkus-flyway", "quarkus-flyway-postgresql");
