@@ -13,7 +13,7 @@ public final class QuarkusVersions {
 
     /**
      * The Quarkus extensions of the product (group io.quarkus), versions from the platform BOM, as are its test
-     * dependencies (quarkus-junit5, rest-assured). Flyway 10 and later reach PostgreSQL only through
+     * dependencies (quarkus-junit, which quarkus-junit5 was relocated to in 3.31, and rest-assured). Flyway 10 and later reach PostgreSQL only through
      * quarkus-flyway-postgresql.
      */
     public static final List<String> EXTENSIONS = List.of("quarkus-rest-jackson", "quarkus-hibernate-orm-panache",
