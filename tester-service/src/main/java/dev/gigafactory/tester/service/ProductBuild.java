@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Sources to a runnable jar: compile the main sources, package them, compile the product's tests; and run those. */
+/**
+ * Sources to a runnable jar (compile the main sources, package them), then the product's own tests: compiled and run
+ * while the product starts, since nothing the product's start needs comes from them.
+ */
 final class ProductBuild {
 
     static final String UNIT_TESTS_CASE = "unit tests";
@@ -28,14 +31,11 @@ final class ProductBuild {
         this.settings = settings;
     }
 
-    /** A built product: its jar, and, when it has tests of its own, their class and classpath. */
-    record Built(byte[] jar, String testClass, List<Path> testClasspath) {
+    /** A built product: its jar, its compiled classes and, when it has tests of its own, their class. */
+    record Built(byte[] jar, Path classes, String testClass) {
     }
 
-    /**
-     * Compiles and packages the product and compiles its tests; null when the report now says why there is nothing
-     * to run.
-     */
+    /** Compiles and packages the product; null when the report now says why there is nothing to run. */
     Built build(Workspace workspace, SourceTree tree, ProductManifest manifest, Deadline deadline, RunReport report) {
         long started = System.nanoTime();
         Path sources = workspace.resolve("src");
@@ -53,31 +53,29 @@ final class ProductBuild {
             return null;
         }
         byte[] jar = JarPackager.pack(classes, resources(tree), manifest.mainClass());
-        if (manifest.testClass().isEmpty()) {
-            return new Built(jar, null, List.of());
-        }
-        String testClass = manifest.testClass().get();
-        started = System.nanoTime();
-        Path testClasses = workspace.resolve("test-classes");
-        JavaBuild.Compilation compiled = javac.compile(sources, sources.resolve(ProductContract.TEST_SOURCES),
-                List.of(classes), testClasses, deadline.cap(settings.compileTimeout()));
-        report.phaseDone("compile tests", started);
-        if (!compiled.succeeded()) {
-            report.addCase(unitTestCase(testClass, null, false, "the tests do not compile: " + compiled.summary(), 0));
-            report.fail("unit tests do not compile: " + compiled.summary(), compiled.diagnostics());
-            return null;
-        }
-        return new Built(jar, testClass, List.of(classes, testClasses));
+        return new Built(jar, classes, manifest.testClass().orElse(null));
     }
 
-    /** Runs the product's own tests, if it has any, in a sandboxed JVM of their own. */
+    /** Compiles the product's own tests, if it has any, and runs them in a sandboxed JVM of their own. */
     void runUnitTests(Workspace workspace, Built built, Deadline deadline, RunReport report) {
         if (built.testClass() == null) {
             return;
         }
         long started = System.nanoTime();
-        UnitTestRunner.Outcome outcome = unitTests.run(workspace.root(), built.testClasspath(), built.testClass(),
-                deadline.cap(settings.unitTestTimeout()));
+        Path sources = workspace.resolve("src");
+        Path testClasses = workspace.resolve("test-classes");
+        JavaBuild.Compilation compiled = javac.compile(sources, sources.resolve(ProductContract.TEST_SOURCES),
+                List.of(built.classes()), testClasses, deadline.cap(settings.compileTimeout()));
+        report.phaseDone("compile tests", started);
+        if (!compiled.succeeded()) {
+            report.addCase(unitTestCase(built.testClass(), null, false,
+                    "the tests do not compile: " + compiled.summary(), 0));
+            report.fail("unit tests do not compile: " + compiled.summary(), compiled.diagnostics());
+            return;
+        }
+        started = System.nanoTime();
+        UnitTestRunner.Outcome outcome = unitTests.run(workspace.root(), List.of(built.classes(), testClasses),
+                built.testClass(), deadline.cap(settings.unitTestTimeout()));
         report.phaseDone("unit tests", started);
         String message = outcome.passed() ? "ok" : outcome.problem();
         report.addCase(unitTestCase(built.testClass(), outcome.exitCode(), outcome.passed(), message,

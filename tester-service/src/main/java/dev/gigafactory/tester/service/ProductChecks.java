@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Everything the gate runs of a built product: its own tests in one sandboxed JVM and, at the same time, the product
- * itself in another for the acceptance and robustness stages. Neither depends on the other, so the gate takes as
+ * Everything the gate runs of a built product: its own tests (compiled, then run in one sandboxed JVM) and, at the
+ * same time, the product itself in another for the acceptance and robustness stages. Neither depends on the other, so the gate takes as
  * long as the longer of the two instead of their sum. The report reads as if they had run in turn: the unit tests'
  * case first, and when they failed, nothing after it (the product's stages would not have run).
  */

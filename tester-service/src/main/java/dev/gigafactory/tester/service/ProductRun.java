@@ -33,6 +33,8 @@ final class ProductRun implements AutoCloseable {
     private static final Pattern READY = Pattern.compile(Pattern.quote(ProductContract.READY_LINE) + "(\\d{1,5})\\R");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    // Every poll that misses the moment the product is ready adds to the gate: a short one costs next to nothing.
+    private static final long POLL_MILLIS = 5;
 
     private final Process process;
     private final OutputGuard guard;
@@ -183,7 +185,7 @@ final class ProductRun implements AutoCloseable {
 
     private static void sleep() {
         try {
-            Thread.sleep(20);
+            Thread.sleep(POLL_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
