@@ -112,6 +112,7 @@ public final class Sandbox {
     private final Limits limits;
     private final SandboxMounts mounts;
     private final Path stateDir;
+    private final ProductClassArchive classes;
     private Optional<String> unavailable;
     private long probedAt;
     private boolean probed;
@@ -122,6 +123,7 @@ public final class Sandbox {
         this.limits = limits;
         this.stateDir = stateDir;
         this.mounts = mode == Mode.BWRAP ? SandboxMounts.forThisJdk(bwrap) : null;
+        this.classes = mode == Mode.BWRAP ? ProductClassArchive.dumpInBackground(stateDir, javaCommand()) : null;
         this.unavailable = Optional.empty();
     }
 
@@ -187,6 +189,7 @@ public final class Sandbox {
                 wrapped.addAll(List.of("--bind", jail.relayDir().toString(), "/run/gigafactory", "--ro-bind",
                         relay().toString(), RELAY_JAR));
             }
+            wrapped.addAll(List.of("--ro-bind", classes.dir().toString(), ProductClassArchive.MOUNTED_DIR));
         }
         if (mode == Mode.BWRAP) {
             wrapped.add("--");
@@ -216,11 +219,25 @@ public final class Sandbox {
     public List<String> productArguments(Jail jail, Path jar, String mainClass) {
         String jarPath = jar.toAbsolutePath().toString();
         if (mode != Mode.BWRAP || jail.relayDir() == null) {
-            return List.of("-jar", jarPath);
+            return concat(jvmOptions(), List.of("-jar", jarPath));
         }
         relay();
-        return List.of("-cp", RELAY_JAR + File.pathSeparator + jarPath, LoopbackRelay.class.getName(), RELAY_SOCKET,
-                Integer.toString(jail.port()), mainClass);
+        return concat(jvmOptions(), List.of("-cp", RELAY_JAR + File.pathSeparator + jarPath,
+                LoopbackRelay.class.getName(), RELAY_SOCKET, Integer.toString(jail.port()), mainClass));
+    }
+
+    /**
+     * JVM options for anything of a product's run inside this sandbox (its JVM, its tests' JVM): the archive of the
+     * JDK classes products load, once it is there (see {@link ProductClassArchive}).
+     */
+    public List<String> jvmOptions() {
+        return classes == null ? List.of() : classes.jvmOptions(Path.of(ProductClassArchive.MOUNTED_DIR));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     // Installed by the first probe that finds bubblewrap working; the gate always asks before it runs anything.

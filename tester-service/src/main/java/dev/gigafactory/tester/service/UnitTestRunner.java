@@ -56,8 +56,9 @@ public final class UnitTestRunner {
         Process process = null;
         try {
             Files.createDirectories(data);
-            List<String> command = processes.java(Sandbox.Jail.of(workspace, data), "128m",
-                    List.of("-cp", joined, testClass));
+            List<String> arguments = new java.util.ArrayList<>(processes.sandbox().jvmOptions());
+            arguments.addAll(List.of("-cp", joined, testClass));
+            List<String> command = processes.java(Sandbox.Jail.of(workspace, data), "128m", arguments);
             process = processes.builder(command, workspace,
                     Map.of(ProductContract.ENV_DATA_DIR, data.toAbsolutePath().toString()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -1,0 +1,125 @@
+package dev.gigafactory.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The JDK classes a product loads, archived once for this JDK (class-data sharing), so that every product JVM maps
+ * them ready-made instead of reading, parsing and verifying them at each start: about 40 ms less CPU per product JVM
+ * and 3-4 MB less memory per running product (docs/benchmarks.md). The class list is what a {@code jdk-http} product
+ * and the relay load while serving; a class not in it is loaded as usual, so a stale list costs speed, never
+ * correctness, and so does an archive this JVM cannot map (it then runs without one).
+ *
+ * <p>Dumped in the background when the sandbox is made, into a directory that is there from the start, so a product
+ * started before the archive exists simply runs without it. The file name carries the JVM's version and the list's
+ * digest: a JDK upgrade or a new list makes a new archive, never a mismatched one.
+ */
+final class ProductClassArchive {
+
+    /** Where the archive's directory is mounted inside the sandbox (read-only). */
+    static final String MOUNTED_DIR = "/opt/gigafactory-classes";
+
+    private static final System.Logger LOG = System.getLogger(ProductClassArchive.class.getName());
+    private static final String CLASS_LIST = "product-classes.classlist";
+    private static final long DUMP_TIMEOUT_SECONDS = 120;
+
+    private final Path dir;
+    private final String fileName;
+
+    private ProductClassArchive(Path dir, String fileName) {
+        this.dir = dir;
+        this.fileName = fileName;
+    }
+
+    /** The archive's directory under {@code stateDir}, created now; the archive itself follows in the background. */
+    static ProductClassArchive dumpInBackground(Path stateDir, String java) {
+        byte[] classList = classList();
+        Path dir = stateDir.toAbsolutePath().normalize().resolve("classes");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        ProductClassArchive archive = new ProductClassArchive(dir, "products-"
+                + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9.-]", "_") + "-"
+                + HexFormat.of().formatHex(sha256(classList), 0, 6) + ".jsa");
+        if (!Files.exists(archive.file())) {
+            Thread dumper = new Thread(() -> archive.dump(java, classList), "product-class-archive");
+            dumper.setDaemon(true);
+            dumper.start();
+        }
+        return archive;
+    }
+
+    /** The directory to mount at {@link #MOUNTED_DIR}. */
+    Path dir() {
+        return dir;
+    }
+
+    /** The JVM option that maps the archive, as seen from {@code seenAt}; empty while there is no archive yet. */
+    List<String> jvmOptions(Path seenAt) {
+        return Files.exists(file())
+                ? List.of("-XX:SharedArchiveFile=" + seenAt.resolve(fileName))
+                : List.of();
+    }
+
+    private Path file() {
+        return dir.resolve(fileName);
+    }
+
+    // The dump is written beside the archive and renamed, so no product ever maps half an archive.
+    private void dump(String java, byte[] classList) {
+        try {
+            Path list = Files.createTempFile(dir, "classes", ".classlist");
+            Path partial = dir.resolve(fileName + ".partial");
+            Files.write(list, classList);
+            Process process = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list,
+                    "-XX:SharedArchiveFile=" + partial, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean done = process.waitFor(DUMP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Files.deleteIfExists(list);
+            if (done && process.exitValue() == 0 && Files.exists(partial)) {
+                Files.move(partial, file(), StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                process.destroyForcibly();
+                Files.deleteIfExists(partial);
+                LOG.log(System.Logger.Level.WARNING, "could not archive the products' classes (" + (done
+                        ? "exit code " + process.exitValue()
+                        : "timed out") + "); products start without the archive");
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not archive the products' classes; products start without "
+                    + "the archive", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] classList() {
+        try (InputStream in = ProductClassArchive.class.getResourceAsStream(CLASS_LIST)) {
+            if (in == null) {
+                throw new IllegalStateException("the class list " + CLASS_LIST + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
