@@ -2,11 +2,14 @@ package dev.gigafactory.stacks.quarkus;
 
 import dev.gigafactory.contracts.product.ProductContract;
 import dev.gigafactory.stacks.JavaLiterals;
+import dev.gigafactory.stacks.jdkhttp.EntityModel;
 import dev.gigafactory.stacks.jdkhttp.ProductModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,7 +24,7 @@ import java.util.stream.Collectors;
 final class QuarkusTemplates {
 
     static final Set<String> MAIN_TYPES = Set.of("Metrics", "MetricsFilter", "ProblemJson", "ProblemMappers",
-            "ReadyLine", "StrictJson", "Telemetry");
+            "ReadyLine", "Routes", "StrictJson", "Telemetry");
 
     private static final String ROOT = "/dev/gigafactory/stacks/quarkus/";
     private static final String METRICS = "/dev/gigafactory/stacks/jdkhttp/main/Metrics.java.tmpl";
@@ -30,18 +33,26 @@ final class QuarkusTemplates {
     private QuarkusTemplates() {
     }
 
-    /** Path in the tree to content, for the product's package; the plurals feed the metrics' route labels. */
+    /** Path in the tree to content, for the product's package; its routes feed the metrics' labels and 405s. */
     static Map<String, String> mainSources(ProductModel product) {
-        String plurals = product.entities().stream().map(entity -> JavaLiterals.string(entity.plural()))
-                .collect(Collectors.joining(", ", "Set.of(", ")"));
+        List<String> routes = new ArrayList<>(List.of(entry("/health", "GET"), entry("/metrics", "GET")));
+        for (EntityModel entity : product.entities()) {
+            routes.add(entry("/" + entity.plural(), ResourceMethods.allow(entity, ResourceMethods.COLLECTION)));
+            routes.add(entry("/" + entity.plural() + "/{id}", ResourceMethods.allow(entity, ResourceMethods.ITEM)));
+        }
+        String allow = "Map.ofEntries(" + String.join(", ", routes) + ")";
         Map<String, String> files = new TreeMap<>();
         for (String type : MAIN_TYPES) {
             String text = read(type.equals("Metrics") ? METRICS : ROOT + "main/" + type + ".java.tmpl");
             files.put(product.mainSource(type), text.replace("{{package}}", product.packageName())
                     .replace("\"{{readyLine}}\"", JavaLiterals.string(ProductContract.READY_LINE))
-                    .replace("{{plurals}}", plurals));
+                    .replace("{{allow}}", allow));
         }
         return files;
+    }
+
+    private static String entry(String route, String allow) {
+        return "Map.entry(" + JavaLiterals.string(route) + ", " + JavaLiterals.string(allow) + ")";
     }
 
     /** Simple names the templates import: an entity of that name would be shadowed in their files. */

@@ -3,12 +3,17 @@ package dev.gigafactory.stacks.quarkus;
 import dev.gigafactory.contracts.spec.Operation;
 import dev.gigafactory.stacks.JavaLiterals;
 import dev.gigafactory.stacks.jdkhttp.EntityModel;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The method of a resource for one operation: the operation itself, or a hidden 405 when the spec leaves it out. */
 final class ResourceMethods {
 
-    static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "DELETE");
+    static final List<Operation> COLLECTION = List.of(Operation.LIST, Operation.CREATE);
+    static final List<Operation> ITEM = List.of(Operation.GET, Operation.UPDATE, Operation.DELETE);
+
+    private static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "DELETE");
 
     private final SourceText out;
     private final EntityModel entity;
@@ -27,6 +32,12 @@ final class ResourceMethods {
             case UPDATE -> "PUT";
             case DELETE -> "DELETE";
         };
+    }
+
+    /** The methods offered among the operations, in the order the jdk-http stack lists them: {@code GET, POST}. */
+    static String allow(EntityModel entity, List<Operation> operations) {
+        return operations.stream().filter(entity::supports).map(ResourceMethods::httpMethod)
+                .sorted(Comparator.comparingInt(METHOD_ORDER::indexOf)).collect(Collectors.joining(", "));
     }
 
     void write(Operation operation, boolean offered) {

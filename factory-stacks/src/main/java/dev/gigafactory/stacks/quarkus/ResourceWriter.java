@@ -5,7 +5,6 @@ import dev.gigafactory.stacks.JavaLiterals;
 import dev.gigafactory.stacks.jdkhttp.EntityModel;
 import dev.gigafactory.stacks.jdkhttp.ProductModel;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The JAX-RS resource of one entity: {@code /plural} and {@code /plural/{id}}, only the spec's operations. An
@@ -13,9 +12,6 @@ import java.util.stream.Collectors;
  * here" rather than a 404 that suggests a wrong path.
  */
 final class ResourceWriter {
-
-    private static final List<Operation> COLLECTION = List.of(Operation.LIST, Operation.CREATE);
-    private static final List<Operation> ITEM = List.of(Operation.GET, Operation.UPDATE, Operation.DELETE);
 
     private ResourceWriter() {
     }
@@ -36,8 +32,10 @@ final class ResourceWriter {
         out.line(0, "@Consumes(MediaType.APPLICATION_JSON)");
         out.line(0, "public class " + QuarkusNames.resourceName(entity) + " {");
         out.line(0, "");
-        out.line(1, "private static final String ALLOW_COLLECTION = " + allow(entity, COLLECTION) + ";");
-        out.line(1, "private static final String ALLOW_ITEM = " + allow(entity, ITEM) + ";");
+        out.line(1, "private static final String ALLOW_COLLECTION = "
+                + JavaLiterals.string(ResourceMethods.allow(entity, ResourceMethods.COLLECTION)) + ";");
+        out.line(1, "private static final String ALLOW_ITEM = "
+                + JavaLiterals.string(ResourceMethods.allow(entity, ResourceMethods.ITEM)) + ";");
         ResourceMethods methods = new ResourceMethods(out, entity);
         for (Operation operation : List.of(Operation.LIST, Operation.CREATE, Operation.GET, Operation.UPDATE,
                 Operation.DELETE)) {
@@ -62,13 +60,5 @@ final class ResourceWriter {
         out.line(2, "return new WebApplicationException(Response.status(405).header(\"Allow\", allow).build());");
         out.line(1, "}");
         return out.line(0, "}").toString();
-    }
-
-    /** The methods the resource offers, in the order the jdk-http stack lists them: {@code "GET, POST"}. */
-    private static String allow(EntityModel entity, List<Operation> operations) {
-        return JavaLiterals.string(operations.stream().filter(entity::supports).map(ResourceMethods::httpMethod)
-                .sorted((a, b) -> Integer.compare(ResourceMethods.METHOD_ORDER.indexOf(a),
-                        ResourceMethods.METHOD_ORDER.indexOf(b)))
-                .collect(Collectors.joining(", ")));
     }
 }

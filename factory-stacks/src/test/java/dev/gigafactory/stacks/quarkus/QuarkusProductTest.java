@@ -46,8 +46,8 @@ class QuarkusProductTest {
         String quarkus = QuarkusProduct.write(product, List.of()).files().get(product.mainSource("Metrics"));
 
         assertThat(quarkus).isEqualTo(ProductSources.write(product).get(product.mainSource("Metrics")));
-        assertThat(QuarkusProduct.write(product, List.of()).files().get(product.mainSource("MetricsFilter")))
-                .contains("Set.of(\"todos\")");
+        assertThat(QuarkusProduct.write(product, List.of()).files().get(product.mainSource("Routes")))
+                .contains("Map.entry(\"/todos\", \"GET, POST\")", "Map.entry(\"/todos/{id}\", \"GET, PUT, DELETE\")");
     }
 
     @Test
