@@ -95,4 +95,27 @@ class QuarkusProductTest {
         assertThat(resource).contains("public Response noList()", "public Response noUpdate(",
                 "public Response noDelete(", "ALLOW_COLLECTION = \"POST\"", "ALLOW_ITEM = \"GET\"");
     }
+
+    @Test
+    void refusesAnEntityWhoseClassTheStackAlreadyUses() {
+        ProductModel product = ProductModels.from(ExampleSpecs.parse(ExampleSpecs.text("todo.yaml")
+                .replace("name: Todo", "name: Telemetry")), 1);
+
+        QuarkusProduct.Tree tree = QuarkusProduct.write(product, List.of());
+
+        assertThat(tree.files()).isEmpty();
+        assertThat(tree.problems()).singleElement().asString().contains("Telemetry", "rename the entity");
+    }
+
+    @Test
+    void refusesAVersionWhoseTypeChangeLosesStoredValues() {
+        ProductModel v1 = ProductModels.from(ExampleSpecs.example("todo.yaml"), 1);
+        ProductModel v2 = ProductModels.from(ExampleSpecs.parse(ExampleSpecs.text("todo.yaml")
+                .replace("{ name: done, type: boolean, default: false }", "{ name: done, type: date }")), 2);
+
+        QuarkusProduct.Tree tree = QuarkusProduct.write(v2, List.of(v1));
+
+        assertThat(tree.files()).isEmpty();
+        assertThat(tree.problems()).singleElement().asString().contains("Todo.done", "boolean to date");
+    }
 }
