@@ -76,25 +76,29 @@ final class ProductClassArchive {
         return dir.resolve(fileName);
     }
 
-    // The dump is written beside the archive and renamed, so no product ever maps half an archive.
+    // The dump is written beside the archive and renamed, so no product ever maps half an archive. Its command line
+    // names files relative to the archive's directory: no sweep for processes of a work dir mistakes it for a product.
     private void dump(String java, byte[] classList) {
+        Path log = dir.resolve("dump.log");
         try {
+            // two sandboxes on one state dir may dump at once: each writes its own file, and either rename wins
+            String partial = Files.createTempFile(dir, fileName, ".partial").getFileName().toString();
             Path list = Files.createTempFile(dir, "classes", ".classlist");
-            Path partial = dir.resolve(fileName + ".partial");
             Files.write(list, classList);
-            Process process = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list,
+            Process process = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list.getFileName(),
                     "-XX:SharedArchiveFile=" + partial, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             boolean done = process.waitFor(DUMP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             Files.deleteIfExists(list);
-            if (done && process.exitValue() == 0 && Files.exists(partial)) {
-                Files.move(partial, file(), StandardCopyOption.ATOMIC_MOVE);
+            if (done && process.exitValue() == 0 && Files.exists(dir.resolve(partial))) {
+                Files.move(dir.resolve(partial), file(), StandardCopyOption.ATOMIC_MOVE);
+                Files.deleteIfExists(log);
             } else {
                 process.destroyForcibly();
-                Files.deleteIfExists(partial);
-                LOG.log(System.Logger.Level.WARNING, "could not archive the products' classes (" + (done
-                        ? "exit code " + process.exitValue()
-                        : "timed out") + "); products start without the archive");
+                Files.deleteIfExists(dir.resolve(partial));
+                LOG.log(System.Logger.Level.WARNING, "could not archive the products' classes ("
+                        + (done ? "exit code " + process.exitValue() : "timed out") + ", see " + log
+                        + "); products start without the archive");
             }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not archive the products' classes; products start without "

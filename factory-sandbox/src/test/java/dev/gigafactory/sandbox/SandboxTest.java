@@ -2,13 +2,21 @@ package dev.gigafactory.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The two jails, as bubblewrap is asked for them: a gate run's and a deployed product's. */
+/**
+ * The two jails, as bubblewrap is asked for them: a gate run's and a deployed product's; and how soon a sandbox that
+ * stops working is noticed.
+ */
 class SandboxTest {
 
     @TempDir
@@ -37,6 +45,41 @@ class SandboxTest {
                 .containsSubsequence("--ro-bind", version.toString(), version.toString())
                 .containsSubsequence("--bind", data.toString(), data.toString());
         assertThat(script(command)).doesNotContain("ulimit -S -t").startsWith("ulimit -v 1048576");
+    }
+
+    @Test
+    void aSandboxThatBreaksIsNoticedSoonAndAtOnceWhenAskedAfresh() throws Exception {
+        Path bwrap = dir.resolve("bwrap");
+        writeScript(bwrap, "exec bwrap \"$@\"");
+        Sandbox sandbox = Sandbox.of(Sandbox.Mode.BWRAP, Sandbox.Limits.defaults(), dir.resolve("state"),
+                bwrap.toString());
+        assertThat(sandbox.unavailable()).isEmpty();
+
+        writeScript(bwrap, "echo 'bwrap: no user namespaces today' >&2; exit 1");
+
+        assertThat(sandbox.unavailable(true)).hasValueSatisfying(
+                reason -> assertThat(reason).contains("no user namespaces today"));
+        writeScript(bwrap, "exec bwrap \"$@\"");
+        assertThat(sandbox.unavailable(true)).isEmpty();
+        writeScript(bwrap, "echo 'bwrap: no user namespaces today' >&2; exit 1");
+        assertThat(awaitUnavailable(sandbox)).hasValueSatisfying(
+                reason -> assertThat(reason).contains("no user namespaces today"));
+    }
+
+    private static Optional<String> awaitUnavailable(Sandbox sandbox) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sandbox.unavailable().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return sandbox.unavailable();
+    }
+
+    private static void writeScript(Path path, String body) throws IOException {
+        Path next = path.resolveSibling(path.getFileName() + ".next");
+        Files.writeString(next, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(next, PosixFilePermissions.fromString("rwx------"));
+        Files.move(next, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private Sandbox sandbox(Sandbox.Limits limits) {

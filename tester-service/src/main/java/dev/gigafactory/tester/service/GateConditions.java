@@ -61,7 +61,7 @@ public final class GateConditions {
     synchronized Map<String, String> machineProblems(boolean fresh) {
         long now = System.nanoTime();
         if (fresh || problems == null || now - checkedAt >= RECHECK_NANOS) {
-            problems = check();
+            problems = check(fresh);
             checkedAt = now;
         }
         return problems;
@@ -76,9 +76,9 @@ public final class GateConditions {
         recordOutages.remove(runKey);
     }
 
-    private Map<String, String> check() {
+    private Map<String, String> check(boolean fresh) {
         Map<String, String> found = new LinkedHashMap<>();
-        sandbox.unavailable().ifPresent(reason -> found.put("sandbox", reason));
+        sandbox.unavailable(fresh).ifPresent(reason -> found.put("sandbox", reason));
         String work = unwritable();
         if (work != null) {
             found.put("workDir", work);
