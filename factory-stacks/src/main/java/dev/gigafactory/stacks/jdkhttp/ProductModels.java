@@ -30,7 +30,13 @@ public final class ProductModels {
     private ProductModels() {
     }
 
+    /** The model of a {@code jdk-http} spec. */
     public static ProductModel from(ServiceSpec document, int version) {
+        return from(document, version, ServiceDefinition.DEFAULT_STACK);
+    }
+
+    /** The model of a spec of {@code stack}: the names every stack puts into code are checked the same way. */
+    public static ProductModel from(ServiceSpec document, int version, String stack) {
         String name = document == null || document.metadata() == null ? null : document.name();
         if (name == null || !SPEC_NAME.matcher(name).matches()) {
             throw new UnsafeSpecException(String.valueOf(name),
@@ -38,8 +44,8 @@ public final class ProductModels {
         }
         ServiceSpec spec = normalized(document, name);
         List<String> problems = new ArrayList<>();
-        if (!ServiceDefinition.DEFAULT_STACK.equals(spec.spec().stack())) {
-            problems.add("/spec/stack: the template agent writes only " + ServiceDefinition.DEFAULT_STACK);
+        if (!stack.equals(spec.spec().stack())) {
+            problems.add("/spec/stack: '" + spec.spec().stack() + "' is not the stack " + stack + " writes");
         }
         List<EntitySpec> specs = spec.spec().entities();
         if (specs.isEmpty()) {

@@ -24,7 +24,8 @@ public final class StackRevision {
     /** Every class of the stack but this one; {@code StackRevisionTest} fails when a class is missing here. */
     private static final List<Class<?>> CLASSES = List.of(EntityChecksWriter.class, EntityModel.class,
             EntityRecordWriter.class, FieldModel.class, FieldRules.class, JavaLiterals.class, JavaNames.class,
-            JavaWriter.class, MainWriter.class, ProductModel.class, ProductModels.class, ProductSources.class,
+            JavaWriter.class, JdkHttpStack.class, MainWriter.class, ProductModel.class, ProductModels.class,
+            ProductSources.class,
             PlannedTree.class, ProductTasks.class, ProductTestWriter.class, ProjectFilesWriter.class,
             ReadmeWriter.class,
             RequirementsWriter.class, SampleValues.class, StaticSources.class, StoreWriter.class,

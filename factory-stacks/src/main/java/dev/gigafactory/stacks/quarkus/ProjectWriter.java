@@ -45,10 +45,23 @@ final class ProjectWriter {
                         .collect(Collectors.joining("\n"))));
     }
 
-    /** Says which stack wrote the tree; the factory's build and start for this stack are not wired yet. */
-    static String manifest(ProductModel product) {
-        return "# How the factory builds, tests and starts this product.\n" + ProductContract.STACK_KEY + "=" + STACK
-                + "\nspec=" + product.spec() + "\nversion=" + product.version() + "\n";
+    /**
+     * What the factory needs to build, test, start and migrate the product: a Maven build offline (its own tests run
+     * in {@code verify}, against the datasource the environment gives), the jar it starts, where the migrations are
+     * and the newest one, which is this version's.
+     */
+    static String manifest(ProductModel product, String revision) {
+        return "# How the factory builds, tests and starts this product.\n"
+                + ProductContract.STACK_KEY + "=" + STACK + "\n"
+                + ProductContract.STACK_REVISION_KEY + "=" + revision + "\n"
+                + "spec=" + product.spec() + "\n"
+                + "version=" + product.version() + "\n"
+                + QuarkusManifest.BUILD_TOOL + "=maven\n"
+                + QuarkusManifest.BUILD_GOALS + "=verify\n"
+                + QuarkusManifest.RUN_JAR + "=target/quarkus-app/quarkus-run.jar\n"
+                + QuarkusManifest.DATASOURCE + "=postgresql\n"
+                + QuarkusManifest.MIGRATIONS + "=" + QuarkusProduct.RESOURCES + QuarkusManifest.MIGRATION_FOLDER + "\n"
+                + QuarkusManifest.MIGRATIONS_NEWEST + "=" + product.version() + "\n";
     }
 
     static String gitignore() {

@@ -1,6 +1,5 @@
 package dev.gigafactory.stacks.quarkus;
 
-import dev.gigafactory.stacks.jdkhttp.EntityModel;
 import dev.gigafactory.stacks.jdkhttp.ProductModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,19 +39,10 @@ public final class QuarkusProduct {
         if (!problems.isEmpty()) {
             return new Tree(Map.of(), problems);
         }
-        Map<String, String> files = new TreeMap<>(QuarkusTemplates.mainSources(product));
-        for (EntityModel entity : product.entities()) {
-            files.put(product.mainSource(entity.javaName()), EntityWriter.write(product, entity));
-            files.put(product.mainSource(QuarkusNames.resourceName(entity)), ResourceWriter.write(product, entity));
-        }
-        migrations.forEach(migration -> files.put(RESOURCES + "db/migration/" + migration.fileName(),
+        Map<String, String> files = new TreeMap<>();
+        QuarkusTasks.every(product).forEach(task -> files.putAll(QuarkusTasks.write(product, null, task)));
+        migrations.forEach(migration -> files.put(RESOURCES + QuarkusManifest.MIGRATION_FOLDER + migration.fileName(),
                 migration.sql()));
-        files.put(product.testSource(QuarkusTests.CLASS_NAME), QuarkusTests.write(product));
-        files.put("pom.xml", ProjectWriter.pom(product));
-        files.put(RESOURCES + "application.properties", ProjectWriter.applicationProperties(product));
-        files.put("README.md", ProjectWriter.readme(product));
-        files.put(".gitignore", ProjectWriter.gitignore());
-        files.put(dev.gigafactory.contracts.product.ProductContract.MANIFEST, ProjectWriter.manifest(product));
         return new Tree(files, List.of());
     }
 }
