@@ -19,9 +19,10 @@ import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.events.RepairEvidence;
 import dev.gigafactory.stacks.jdkhttp.ProductModel;
-import dev.gigafactory.stacks.jdkhttp.ProductModels;
 import dev.gigafactory.stacks.jdkhttp.ProductTasks;
 import dev.gigafactory.stacks.jdkhttp.RequirementsWriter;
+import dev.gigafactory.stacks.spi.ProductStack;
+import dev.gigafactory.stacks.spi.ProductStacks;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ import org.jboss.logging.Logger;
  * requirements. A repair plan's evidence (the failing steps, the log, the files written then) goes into the prompt,
  * and a reply whose product is exactly the code of a failed attempt is sent back too: building it again could not
  * pass. An incremental plan that touches neither the entities nor the requirements keeps the files the model wrote
- * for the base version, and asks nothing.
+ * for the base version, and asks nothing. A stack without hooks for requirements (quarkus) cannot hold them: such a
+ * spec's attempt fails with that reason, and no model is asked.
  */
 public final class LlmCodeAgent implements CodeAgent {
 
@@ -83,7 +85,17 @@ public final class LlmCodeAgent implements CodeAgent {
         if (requirements == null || requirements.isBlank()) {
             return template.generate(plan, base); // nothing in prose: the template's product is the whole answer
         }
-        ProductModel product = ProductModels.from(plan.document(), plan.version());
+        ProductStack stack = ProductStacks.of(plan.document());
+        if (!stack.hasRequirementsHooks()) {
+            // No class the model could write would run: the scaffold is kept to be read, and nothing ships.
+            GeneratedSource scaffold = template.generate(plan, base);
+            String why = "the spec states requirements in prose, and stack '" + stack.name() + "' has no hooks to "
+                    + "implement them in (stacks with hooks: " + String.join(", ", ProductStacks.all().stream()
+                            .filter(ProductStack::hasRequirementsHooks).map(ProductStack::name).toList())
+                    + ")";
+            return scaffold.failedBy(NAME, scaffold.failed() ? why + "; " + scaffold.failure() : why);
+        }
+        ProductModel product = stack.model(plan.document(), plan.version());
         String packageName = product.packageName();
         String hookPath = product.mainSource(RequirementsWriter.CLASS_NAME);
         GeneratedSource scaffold = template.generate(withHookTask(plan, base, product, hookPath), base);

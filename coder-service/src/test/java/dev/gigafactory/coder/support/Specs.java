@@ -2,6 +2,7 @@ package dev.gigafactory.coder.support;
 
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanTask;
+import dev.gigafactory.contracts.spec.ServiceDefinition;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.testsupport.ExampleSpecs;
 import java.util.List;
@@ -24,6 +25,17 @@ public final class Specs {
 
     public static ServiceSpec parse(String yaml) {
         return ExampleSpecs.parse(yaml);
+    }
+
+    /**
+     * The spec on another stack. Intake validation accepts only jdk-http for now, so a quarkus document is built here
+     * rather than parsed.
+     */
+    public static ServiceSpec onStack(ServiceSpec spec, String stack) {
+        ServiceDefinition definition = spec.spec();
+        return new ServiceSpec(spec.apiVersion(), spec.kind(), spec.metadata(), new ServiceDefinition(
+                definition.description(), stack, definition.requirements(), definition.entities(),
+                definition.acceptance(), definition.slo(), definition.replicas()));
     }
 
     public static PlanCreated plan(ServiceSpec spec, int version) {
