@@ -11,11 +11,16 @@ import dev.gigafactory.contracts.events.PlanTask.Kind;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.stacks.jdkhttp.UnsafeSpecException;
 import dev.gigafactory.stacks.spi.StackTree;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A quarkus product written plan by plan: tasks kept from the base, migrations kept from the history. */
 class QuarkusStackTest {
@@ -66,6 +71,40 @@ class QuarkusStackTest {
         assertThat(incremental.tasks()).containsExactly("project", "entity:Todo", "requirements", "tests");
         assertThat(incremental.filesWritten()).isLessThan(full.filesWritten());
         assertThat(full.filesWritten()).as("all but V1").isEqualTo(full.tree().files().size() - 1);
+    }
+
+    /** The tasks the planner plans for each kind of change (planner-service TaskGraph.affectedTasks). */
+    static Stream<Arguments> changes() {
+        String todo = ExampleSpecs.text("todo.yaml");
+        return Stream.of(
+                Arguments.of("a description", todo.replace("Keeps a team's todo list.", "Keeps todos."),
+                        List.of("project")),
+                Arguments.of("an operation left out", todo.replace("[create, get, list, update, delete]",
+                        "[create, get, list]"),
+                        List.of("project", "entity:Todo", "entry-point", "requirements",
+                                "tests")),
+                Arguments.of("an entity added", todo.replace("  acceptance:\n", """
+                            - name: Tag
+                              fields:
+                                - { name: label, type: string, required: true }
+                          acceptance:
+                        """), List.of("project", "entity:Tag", "entry-point", "requirements", "tests")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changes")
+    void givesTheFullPlansTreeForEveryKindOfChange(String change, String yaml, List<String> planned) {
+        ServiceSpec v2 = QuarkusSpecs.onQuarkus(ExampleSpecs.parse(yaml));
+        List<PlanTask> tasks = PlanTask.every(v2).stream().filter(task -> planned.contains(task.id())).toList();
+        SourceTree v1 = written(1);
+
+        StackTree incremental = write(QuarkusSpecs.plan(v2, 2, tasks, BASE), v1);
+        StackTree full = write(QuarkusSpecs.full(v2, 2, BASE), v1);
+
+        assertThat(incremental.everyTaskBecause()).isNull();
+        assertThat(incremental.tasks()).containsExactlyElementsOf(planned);
+        assertThat(incremental.tree().files().keySet()).containsExactlyElementsOf(full.tree().files().keySet());
+        assertThat(Digests.sha256(incremental.tree().pack())).isEqualTo(Digests.sha256(full.tree().pack()));
     }
 
     @Test
