@@ -7,7 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the planner remembers about a spec version when a repair, remediation or retry is asked for.
+ * What the planner remembers about a spec version (and the versions before it) when it is asked to plan it.
  *
  * @param document the stored document of this version, or null when its SpecAccepted was never seen
  * @param newestVersion the newest accepted version of the spec (0 when none is known)
@@ -19,14 +19,14 @@ import java.util.TreeMap;
  * @param tokensAtRoundStart tokens spent before the current round: the token budget counts tokens after them
  * @param retries how many retries of this version were planned
  * @param failedDigests source digest of every failed attempt, by attempt, over every round
- * @param previousPassedDigest the source digest of the previous version's latest attempt that passed its tests (null
- *        when none did): the tree an incremental plan of this version builds on
+ * @param base the tree the newest earlier version passed the gate with (null when none did): every plan of this
+ *        version names it, and an incremental one keeps from it what it does not touch
  * @param costUsed US dollars spent on this version's model calls, from the ledger, over every round
  * @param costAtRoundStart US dollars spent before the current round
  */
 public record VersionState(ServiceSpec document, int newestVersion, int lastAttempt, long tokensUsed,
         boolean abandoned, int roundStartAttempt, long tokensAtRoundStart, int retries,
-        SortedMap<Integer, String> failedDigests, String previousPassedDigest, BigDecimal costUsed,
+        SortedMap<Integer, String> failedDigests, PassedTree base, BigDecimal costUsed,
         BigDecimal costAtRoundStart) {
 
     public VersionState {
@@ -47,22 +47,22 @@ public record VersionState(ServiceSpec document, int newestVersion, int lastAtte
 
     public VersionState withFailedDigests(Map<Integer, String> digests) {
         return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, roundStartAttempt,
-                tokensAtRoundStart, retries, new TreeMap<>(digests), previousPassedDigest, costUsed, costAtRoundStart);
+                tokensAtRoundStart, retries, new TreeMap<>(digests), base, costUsed, costAtRoundStart);
     }
 
-    public VersionState withPreviousPassed(String digest) {
+    public VersionState withBase(PassedTree passed) {
         return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, roundStartAttempt,
-                tokensAtRoundStart, retries, failedDigests, digest, costUsed, costAtRoundStart);
+                tokensAtRoundStart, retries, failedDigests, passed, costUsed, costAtRoundStart);
     }
 
     public VersionState inRound(int startAttempt, long tokensAtStart, int retryCount) {
         return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, startAttempt,
-                tokensAtStart, retryCount, failedDigests, previousPassedDigest, costUsed, costAtRoundStart);
+                tokensAtStart, retryCount, failedDigests, base, costUsed, costAtRoundStart);
     }
 
     public VersionState withCost(BigDecimal used, BigDecimal atRoundStart) {
         return new VersionState(document, newestVersion, lastAttempt, tokensUsed, abandoned, roundStartAttempt,
-                tokensAtRoundStart, retries, failedDigests, previousPassedDigest, used, atRoundStart);
+                tokensAtRoundStart, retries, failedDigests, base, used, atRoundStart);
     }
 
     /** Tokens spent in the current round: what its budget counts. */

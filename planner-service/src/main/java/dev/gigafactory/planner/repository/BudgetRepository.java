@@ -36,7 +36,7 @@ public class BudgetRepository {
                 .replaceWithVoid();
     }
 
-    /** Remembers the code an attempt passed with: what the next version's incremental plan builds on. */
+    /** Remembers the code an attempt passed with: the base every plan of a later version names. */
     public Uni<Void> passed(String name, int version, int attempt, String sourceDigest) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(PASSED)

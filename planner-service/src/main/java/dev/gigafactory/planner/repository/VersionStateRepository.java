@@ -2,6 +2,7 @@ package dev.gigafactory.planner.repository;
 
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.planner.domain.PassedTree;
 import dev.gigafactory.planner.domain.VersionState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,11 +22,11 @@ public class VersionStateRepository {
                    b.tokens_used, b.abandoned_budget, b.round_start_attempt, b.tokens_at_round_start, b.retries,
                    (select string_agg(attempt || '=' || source_digest, ',' order by attempt)
                       from failed_attempt where name = ?1 and version = ?2),
-                   (select source_digest from passed_attempt where name = ?1 and version = ?2 - 1
-                      order by attempt desc limit 1),
-                   b.cost_used_usd, b.cost_at_round_start_usd
+                   p.source_digest, b.cost_used_usd, b.cost_at_round_start_usd, p.version
             from (select 1) one
-            left join version_budget b on b.name = ?1 and b.version = ?2""";
+            left join version_budget b on b.name = ?1 and b.version = ?2
+            left join (select version, source_digest from passed_attempt where name = ?1 and version < ?2
+                        order by version desc, attempt desc limit 1) p on true""";
 
     public Uni<VersionState> find(String name, int version) {
         return Panache.getSession()
@@ -43,7 +44,13 @@ public class VersionStateRepository {
                 : ((Number) row[3])
                         .longValue(),
                 row[4] != null, number(row[5]), row[6] == null ? 0 : ((Number) row[6]).longValue(),
-                number(row[7]), digests((String) row[8]), (String) row[9], money(row[10]), money(row[11]));
+                number(row[7]), digests((String) row[8]), base(row[12], (String) row[9]), money(row[10]),
+                money(row[11]));
+    }
+
+    // The newest earlier version that passed, not just the previous one: see Planner#baseOf.
+    private static PassedTree base(Object version, String digest) {
+        return digest == null ? null : new PassedTree(number(version), digest);
     }
 
     private static BigDecimal money(Object value) {

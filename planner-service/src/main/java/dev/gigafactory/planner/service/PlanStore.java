@@ -68,7 +68,7 @@ public class PlanStore {
         }
     }
 
-    /** Remembers the code an attempt passed with: the next version's incremental plan builds on it. */
+    /** Remembers the code an attempt passed with: the base every plan of a later version names. */
     public Uni<Void> passed(TestsCompleted tests) {
         return tests.sourceDigest() == null
                 ? Uni.createFrom().voidItem()

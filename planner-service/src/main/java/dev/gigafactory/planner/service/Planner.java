@@ -10,6 +10,7 @@ import dev.gigafactory.contracts.events.SpecChange;
 import dev.gigafactory.contracts.events.SpecRetried;
 import dev.gigafactory.contracts.events.TestsCompleted;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.planner.domain.PassedTree;
 import dev.gigafactory.planner.domain.VersionState;
 import java.math.BigDecimal;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.function.Supplier;
  * after failed tests, a fresh plan after an incident or a retry — and when a version's budget is spent, or a repair
  * cannot change anything, that it ends. Plain Java and deterministic, so a replayed input gives the same decision
  * (and the same event id).
+ *
+ * <p>Every plan of a version after the first names a base, whatever its kind: see {@link #baseOf}.
  */
 public final class Planner {
 
@@ -41,33 +44,52 @@ public final class Planner {
         }
         return state.lastAttempt() >= 1
                 ? new Decision.Nothing("version " + accepted.version() + " is already planned")
-                : new Decision.Plan(plan(accepted, state.previousPassedDigest()).withAllowance(budgets.left(state)));
+                : new Decision.Plan(plan(accepted, state.base()).withAllowance(budgets.left(state)));
     }
 
     /**
      * An incremental plan when the version has changes and the previous version's tested tree is known to keep the
-     * untouched files from; otherwise every task.
+     * untouched files from; otherwise every task. Either names {@code base}.
      *
-     * @param previousPassed the source digest of the previous version's passing attempt, or null
+     * @param base the tree the newest earlier version passed with, or null when none did
      */
-    public PlanCreated plan(SpecAccepted accepted, String previousPassed) {
+    public PlanCreated plan(SpecAccepted accepted, PassedTree base) {
         int version = accepted.version();
         List<SpecChange> changes = accepted.changes();
+        String baseDigest = baseOf(version, base);
         if (version == 1 || changes.isEmpty()) {
             return new PlanCreated(accepted.spec(), version, 1, PlanKind.INITIAL, accepted.document(),
-                    TaskGraph.allTasks(accepted.document()), changes, "version " + version);
+                    TaskGraph.allTasks(accepted.document()), changes, "version " + version, null, baseDigest);
         }
         String since = changes.size() + " change(s) since version " + (version - 1);
-        if (previousPassed == null || !TaskGraph.keepsAnything(changes)) {
-            String why = previousPassed == null
-                    ? "no attempt of version " + (version - 1) + " has passed its tests yet"
-                    : "the stack changed";
+        // The change list is against the previous version: only its tree holds every file the list leaves alone.
+        boolean previousPassed = base != null && base.version() == version - 1;
+        if (!previousPassed || !TaskGraph.keepsAnything(changes)) {
+            String why = previousPassed
+                    ? "the stack changed"
+                    : "no attempt of version " + (version - 1) + " has passed its tests yet";
+            String on = base == null ? "" : " (on the tree version " + base.version() + " passed with)";
             return new PlanCreated(accepted.spec(), version, 1, PlanKind.INITIAL, accepted.document(),
-                    TaskGraph.allTasks(accepted.document()), changes, since + "; every task, as " + why);
+                    TaskGraph.allTasks(accepted.document()), changes, since + "; every task, as " + why + on, null,
+                    baseDigest);
         }
         List<PlanTask> tasks = TaskGraph.affectedTasks(accepted.document(), changes);
         return new PlanCreated(accepted.spec(), version, 1, PlanKind.INCREMENTAL, accepted.document(), tasks,
-                changes, since + "; the other files are kept from its tested tree", null, previousPassed);
+                changes, since + "; the other files are kept from its tested tree", null, baseDigest);
+    }
+
+    /**
+     * The base every plan of a version after the first names, whatever its kind, even one that plans every task: a
+     * stack may keep more than the files of tasks left out. The quarkus stack keeps the Flyway migrations of the
+     * versions before this one byte for byte from the base (deployed databases went through them, and Flyway checks
+     * their checksums) and writes only this version's, from the base's spec; without a base it fails the version
+     * rather than rewrite that history. jdk-http ignores a base when every task is planned. It is the tree of the
+     * newest earlier version that passed the gate, not necessarily the previous one: a version that never passed was
+     * never deployed, so no database went through its migration, and the newest passed tree holds the history they
+     * did go through. Version 1 has no history: none.
+     */
+    static String baseOf(int version, PassedTree base) {
+        return version > 1 && base != null ? base.sourceDigest() : null;
     }
 
     /**
@@ -85,7 +107,7 @@ public final class Planner {
                 () -> new PlanCreated(tests.spec(), tests.version(), tests.attempt() + 1, PlanKind.REPAIR, document,
                         TaskGraph.allTasks(document), List.of(), "repair of attempt " + tests.attempt() + ": "
                                 + evidence,
-                        Evidence.structured(tests, state.failedDigests())));
+                        Evidence.structured(tests, state.failedDigests()), baseOf(tests.version(), state.base())));
     }
 
     /**
@@ -111,8 +133,8 @@ public final class Planner {
                 + " (fresh budget of " + budgets.maxAttempts() + " attempts); it failed: " + failure);
         // A new round: nothing spent so far counts against it.
         PlanCreated plan = new PlanCreated(retried.spec(), retried.version(), state.lastAttempt() + 1,
-                PlanKind.RETRY, document, TaskGraph.allTasks(document), List.of(), reason)
-                .withAllowance(budgets.whole());
+                PlanKind.RETRY, document, TaskGraph.allTasks(document), List.of(), reason, null,
+                baseOf(retried.version(), state.base())).withAllowance(budgets.whole());
         return new Decision.Plan(plan, new Decision.Round(retried.retry(), state.lastAttempt()));
     }
 
@@ -126,7 +148,7 @@ public final class Planner {
         return decide(incident.spec(), incident.version(), incident.attempt(), state.document(), state, evidence,
                 Optional::empty, () -> new PlanCreated(incident.spec(), incident.version(), incident.attempt() + 1,
                         PlanKind.REMEDIATION, state.document(), TaskGraph.allTasks(state.document()), List.of(),
-                        "remediation of " + evidence));
+                        "remediation of " + evidence, null, baseOf(incident.version(), state.base())));
     }
 
     private Decision decide(String spec, int version, int attempt, ServiceSpec document, VersionState state,

@@ -8,6 +8,7 @@ import dev.gigafactory.contracts.events.PlanCreated.PlanKind;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.planner.PlannerSamples;
+import dev.gigafactory.planner.domain.PassedTree;
 import dev.gigafactory.stacks.jdkhttp.PlannedTree;
 import dev.gigafactory.stacks.jdkhttp.ProductModels;
 import dev.gigafactory.testsupport.ExampleSpecs;
@@ -63,7 +64,7 @@ class IncrementalPlanProofTest {
         ServiceSpec v2 = ExampleSpecs.parse(v2Text);
         SourceTree passed = run(planner.plan(PlannerSamples.accepted(v1, 1, null), null), null).tree();
 
-        PlanCreated incremental = planner.plan(PlannerSamples.accepted(v2, 2, v1), Digests.sha256(passed.pack()));
+        PlanCreated incremental = planner.plan(PlannerSamples.accepted(v2, 2, v1), passedWith(passed));
         PlanCreated full = planner.plan(PlannerSamples.accepted(v2, 2, v1), null);
         PlannedTree fromBase = run(incremental, passed);
         PlannedTree whole = run(full, null);
@@ -82,7 +83,7 @@ class IncrementalPlanProofTest {
         ServiceSpec v1 = ExampleSpecs.parse(V1);
         ServiceSpec v2 = ExampleSpecs.parse(V1.replace("maxLength: 120", "maxLength: 80"));
         SourceTree passed = run(planner.plan(PlannerSamples.accepted(v1, 1, null), null), null).tree();
-        PlanCreated incremental = planner.plan(PlannerSamples.accepted(v2, 2, v1), Digests.sha256(passed.pack()));
+        PlanCreated incremental = planner.plan(PlannerSamples.accepted(v2, 2, v1), passedWith(passed));
         PlanCreated withoutBook = new PlanCreated(incremental.spec(), 2, 1, PlanKind.INCREMENTAL, v2,
                 incremental.tasks().stream().filter(task -> !task.id().equals("entity:Book")).toList(),
                 incremental.changes(), "the Book task left out", null, incremental.baseDigest());
@@ -105,6 +106,10 @@ class IncrementalPlanProofTest {
         int acceptance = V1.indexOf("  acceptance:");
         return V1.substring(0, book) + V1.substring(member, acceptance) + V1.substring(book, member)
                 + V1.substring(acceptance);
+    }
+
+    private static PassedTree passedWith(SourceTree v1) {
+        return new PassedTree(1, Digests.sha256(v1.pack()));
     }
 
     private static PlannedTree run(PlanCreated plan, SourceTree base) {

@@ -9,6 +9,7 @@ import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.contracts.validation.SpecValidator;
 import dev.gigafactory.planner.PlannerSamples;
+import dev.gigafactory.planner.domain.PassedTree;
 import dev.gigafactory.planner.domain.VersionState;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class PlannerTest {
     @Test
     void aChangedVersionPlansOnlyTheAffectedTasksOnThePreviousVersionsTestedTree() {
         PlanCreated plan = planner.plan(PlannerSamples.accepted(memberWithEmail(), 2, spec),
-                PlannerSamples.digest(7));
+                new PassedTree(1, PlannerSamples.digest(7)));
 
         assertThat(plan.kind()).isEqualTo(PlanKind.INCREMENTAL);
         assertThat(plan.baseDigest()).isEqualTo(PlannerSamples.digest(7));
@@ -55,7 +56,7 @@ class PlannerTest {
     @Test
     void anAcceptanceUsesTheTreeThePreviousVersionPassedWith() {
         VersionState v2Unplanned = new VersionState(memberWithEmail(), 2, 0, 0, false)
-                .withPreviousPassed(PlannerSamples.digest(3));
+                .withBase(new PassedTree(1, PlannerSamples.digest(3)));
 
         Decision decision = planner.accept(PlannerSamples.accepted(memberWithEmail(), 2, spec), v2Unplanned);
 
