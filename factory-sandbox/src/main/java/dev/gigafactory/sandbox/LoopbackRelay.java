@@ -22,6 +22,11 @@ import java.util.Arrays;
  * make itself unreachable: every verdict is still computed outside from the bytes that came through. Mounted into
  * the sandbox as a jar of this one class, so it must stay a single class using only the JDK (lambdas are fine,
  * nested classes are not).
+ *
+ * <p>Run with {@code --database} it is the other direction, for a product (or its build) that needs a database while
+ * its network stays closed: its own JVM, started by the jail's shell before the command, listens on a port of the
+ * sandbox's loopback and carries each connection over a Unix socket to the {@link DatabaseBridge} outside, which
+ * connects to the one database address the caller chose.
  */
 public final class LoopbackRelay {
 
@@ -36,6 +41,10 @@ public final class LoopbackRelay {
      * the product's main then runs as under {@code java -jar}, its exceptions and exit code its own.
      */
     public static void main(String[] args) throws Throwable {
+        if (args.length == 4 && "--database".equals(args[0])) {
+            database(Integer.parseInt(args[1]), Path.of(args[2]), Path.of(args[3]));
+            return;
+        }
         Path socket = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         Files.deleteIfExists(socket);
@@ -47,6 +56,29 @@ public final class LoopbackRelay {
             main.invoke(null, (Object) Arrays.copyOfRange(args, 3, args.length));
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * Listens on {@code port} of the sandbox's loopback, then creates {@code ready} (the jail's shell waits for it,
+     * so the command never races the relay), and carries every connection to {@code socket}. Runs until killed.
+     */
+    private static void database(int port, Path socket, Path ready) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Files.createFile(ready);
+        try (server) {
+            while (true) {
+                SocketChannel inside = server.accept();
+                daemon(() -> {
+                    try (inside; SocketChannel outside = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                        inside.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                        splice(inside, outside);
+                    } catch (IOException e) {
+                        // The bridge is gone: closing the connection tells the database client so.
+                    }
+                });
+            }
         }
     }
 

@@ -58,6 +58,15 @@ public final class Sandbox {
             return new Limits(Duration.ofSeconds(120), 1024L * 1024 * 1024, 8L * 1024 * 1024, 64L * 1024 * 1024);
         }
 
+        /**
+         * For a build (Maven, its compilers, the JVMs it forks for tests): more CPU, address space for JVMs with real
+         * heaps, and room for the jars a build writes and the throw-away repository in {@code /tmp}.
+         */
+        public static Limits forBuild() {
+            return new Limits(Duration.ofSeconds(600), 2048L * 1024 * 1024, 256L * 1024 * 1024,
+                    256L * 1024 * 1024);
+        }
+
         public Limits withCpu(Duration newCpu) {
             return new Limits(newCpu, memoryBytes, outputBytes, scratchBytes);
         }
@@ -75,34 +84,59 @@ public final class Sandbox {
      * One confinement: the workspace (visible read-only), the directories in it that become fresh writable scratch
      * space, the directories that stay writable and keep what is written (a deployed product's data), for a product
      * that must be reachable the shared directory for the relay's socket and the port, and whether it ends with the
-     * caller (the gate's runs) or outlives it (a deployed product outlives the deployer that started it).
+     * caller (the gate's runs) or outlives it (a deployed product outlives the deployer that started it); further
+     * host directories visible read-only at fixed paths inside (a build's Maven and repository), and the port of the
+     * jail's own loopback that leads to the caller's database through the relay directory (0: none).
      */
     public record Jail(Path workspace, List<Path> scratch, List<Path> data, Path relayDir, int port,
-            boolean outlivesCaller) {
+            boolean outlivesCaller, List<Mount> mounts, int databasePort) {
 
         public static Jail of(Path workspace, Path... scratch) {
-            return new Jail(workspace, List.of(scratch), List.of(), null, 0, false);
+            return new Jail(workspace, List.of(scratch), List.of(), null, 0, false, List.of(), 0);
         }
 
         public Jail reachableOn(Path newRelayDir, int newPort) {
-            return new Jail(workspace, scratch, data, newRelayDir, newPort, outlivesCaller);
+            return new Jail(workspace, scratch, data, newRelayDir, newPort, outlivesCaller, mounts, databasePort);
         }
 
         /** Writable directories bound from the host, whose contents survive the run. */
         public Jail keeping(Path... newData) {
-            return new Jail(workspace, scratch, List.of(newData), relayDir, port, outlivesCaller);
+            return new Jail(workspace, scratch, List.of(newData), relayDir, port, outlivesCaller, mounts,
+                    databasePort);
         }
 
         /** Not killed when the caller exits: the caller stops it by signalling the product's own process. */
         public Jail outlivingCaller() {
-            return new Jail(workspace, scratch, data, relayDir, port, true);
+            return new Jail(workspace, scratch, data, relayDir, port, true, mounts, databasePort);
         }
+
+        /** {@code host} visible read-only at {@code inside} as well. */
+        public Jail mounting(Path host, String inside) {
+            List<Mount> more = new ArrayList<>(mounts);
+            more.add(new Mount(host, inside));
+            return new Jail(workspace, scratch, data, relayDir, port, outlivesCaller, List.copyOf(more),
+                    databasePort);
+        }
+
+        /**
+         * 127.0.0.1:{@code insidePort} of the jail's loopback leads to the database that a {@link DatabaseBridge}
+         * opened on the same {@code newRelayDir} connects to; nothing else outside becomes reachable.
+         */
+        public Jail reachingDatabase(Path newRelayDir, int insidePort) {
+            return new Jail(workspace, scratch, data, newRelayDir, port, outlivesCaller, mounts, insidePort);
+        }
+    }
+
+    /** A host directory or file seen read-only at a fixed path inside the jail. */
+    public record Mount(Path host, String inside) {
     }
 
     /** Where the relay's socket is inside the sandbox: short, because a socket path is at most 107 bytes. */
     public static final String RELAY_SOCKET = "/run/gigafactory/relay.sock";
     private static final String RELAY_JAR = "/opt/gigafactory-relay.jar";
     private static final String SOCKET_NAME = "relay.sock";
+    private static final String DATABASE_SOCKET_NAME = "database.sock";
+    private static final String DATABASE_READY = "/tmp/.gigafactory-database-relay";
 
     // A missing or broken bubblewrap is an outage that an operator fixes while the tester runs: probe again, but
     // at most this often, so a readiness poll or a waiting record costs one trial run a second at most.
@@ -205,6 +239,11 @@ public final class Sandbox {
         return relayDir.resolve(SOCKET_NAME);
     }
 
+    /** The Unix socket, as the caller sees it, that a jail's database port leads to ({@link DatabaseBridge}). */
+    public static Path databaseSocket(Path relayDir) {
+        return relayDir.resolve(DATABASE_SOCKET_NAME);
+    }
+
     /** The full command: the sandbox around a shell that sets the limits and execs {@code command}. */
     public List<String> wrap(Jail jail, List<String> command) {
         List<String> wrapped = new ArrayList<>();
@@ -218,6 +257,10 @@ public final class Sandbox {
                         relay().toString(), RELAY_JAR));
             }
             wrapped.addAll(List.of("--ro-bind", classes.dir().toString(), ProductClassArchive.MOUNTED_DIR));
+            for (Mount mount : jail.mounts()) {
+                wrapped.addAll(List.of("--ro-bind", mount.host().toAbsolutePath().normalize().toString(),
+                        mount.inside()));
+            }
         }
         if (mode == Mode.BWRAP) {
             wrapped.add("--");
@@ -237,7 +280,26 @@ public final class Sandbox {
         script.append("ulimit -v ").append(limits.memoryBytes() / 1024)
                 // dash counts -f in 512-byte blocks
                 .append(" && ulimit -f ").append(Math.max(1, limits.outputBytes() / 512)).append(" || exit 126; ");
+        if (mode == Mode.BWRAP && jail.databasePort() > 0) {
+            script.append(databaseRelay(jail.databasePort()));
+        }
         return script.append("exec \"$@\"").toString();
+    }
+
+    /**
+     * Starts the database relay in the background (bubblewrap's pid namespace ends it with the command) and waits
+     * until it listens, polling its ready file: a JVM starts in well under a second, and 10 s means it never will.
+     */
+    private String databaseRelay(int port) {
+        relay();
+        String java = "'" + javaCommand() + "'";
+        return java + " -Xmx16m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m"
+                + " -XX:CompressedClassSpaceSize=16m -XX:-UsePerfData -cp " + RELAY_JAR + " "
+                + LoopbackRelay.class.getName() + " --database " + port + " /run/gigafactory/" + DATABASE_SOCKET_NAME
+                + " " + DATABASE_READY + " & n=0; while [ ! -e " + DATABASE_READY
+                + " ]; do n=$((n+1)); if [ $n -gt 200 ]"
+                + " || ! kill -0 $! 2>/dev/null; then echo 'sandbox: the database relay did not start' >&2; exit 125;"
+                + " fi; sleep 0.05; done; ";
     }
 
     /**
