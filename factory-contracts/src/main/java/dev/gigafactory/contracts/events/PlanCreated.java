@@ -7,7 +7,9 @@ import java.util.List;
  * The planner decided what to build for a spec version: the tasks the coder runs, in order. An
  * {@link PlanKind#INCREMENTAL} plan names in {@code baseDigest} the tested source tree of the previous version and
  * lists only the tasks its {@code changes} touch; the coder keeps every other file from that tree. Every other plan
- * has no base (null) and lists every task. A {@link PlanKind#REPAIR} plan carries the failed attempt's
+ * lists every task, and of a version after the first names as its base the tree the newest earlier version passed
+ * with, if one did (a stack may keep history from it, as the quarkus stack keeps its migrations); version 1 has no
+ * base (null). A {@link PlanKind#REPAIR} plan carries the failed attempt's
  * {@code evidence}; other plans carry none (null). {@code allowance} is what the version may still spend on model
  * calls (null in plans from before budgets were shared: then the coder spends without a check).
  */
