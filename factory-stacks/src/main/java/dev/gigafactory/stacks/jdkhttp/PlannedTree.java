@@ -1,5 +1,6 @@
 package dev.gigafactory.stacks.jdkhttp;
 
+import dev.gigafactory.stacks.spi.PlannedTasks;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanTask;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -31,7 +30,7 @@ public record PlannedTree(SourceTree tree, List<String> tasks, int filesWritten,
     /** @param base the tree the plan's {@code baseDigest} names, or null when it has none or it cannot be read */
     public static PlannedTree of(PlanCreated plan, ProductModel product, SourceTree base) {
         List<PlanTask> every = ProductTasks.every(product);
-        Set<String> planned = plannedIds(plan, every);
+        Set<String> planned = PlannedTasks.idsOf(plan, every);
         List<PlanTask> kept = every.stream().filter(task -> !planned.contains(task.id())).toList();
         if (kept.isEmpty()) {
             return write(product, every, List.of(), null, null);
@@ -65,23 +64,6 @@ public record PlannedTree(SourceTree tree, List<String> tasks, int filesWritten,
             written += output.size();
         }
         return new PlannedTree(new SourceTree(files), ids(run), written, null, everyTaskBecause);
-    }
-
-    private static Set<String> plannedIds(PlanCreated plan, List<PlanTask> every) {
-        Set<String> planned = new LinkedHashSet<>();
-        List<String> problems = new ArrayList<>();
-        for (PlanTask task : plan.tasks() == null ? List.<PlanTask>of() : plan.tasks()) {
-            if (task == null || !every.contains(task)) {
-                problems.add("the plan asks for task " + (task == null ? "null" : "'" + task.id() + "'")
-                        + ", which version " + plan.version() + " does not have");
-            } else if (!planned.add(task.id())) {
-                problems.add("the plan lists task '" + task.id() + "' twice");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new UnsafeSpecException(plan.spec(), problems);
-        }
-        return planned;
     }
 
     /** Why the base cannot give the kept tasks' files, or null when it can. */

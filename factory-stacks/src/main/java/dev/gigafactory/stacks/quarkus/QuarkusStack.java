@@ -1,5 +1,6 @@
 package dev.gigafactory.stacks.quarkus;
 
+import dev.gigafactory.stacks.spi.PlannedTasks;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanTask;
@@ -12,7 +13,6 @@ import dev.gigafactory.stacks.spi.ProductStack;
 import dev.gigafactory.stacks.spi.StackTree;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +57,7 @@ public final class QuarkusStack implements ProductStack {
     @Override
     public StackTree write(PlanCreated plan, ProductModel product, SourceTree base) {
         List<PlanTask> every = tasks(product);
-        Set<String> planned = plannedIds(plan, every);
+        Set<String> planned = PlannedTasks.idsOf(plan, every);
         List<PlanTask> kept = every.stream().filter(task -> !planned.contains(task.id())).toList();
         if (!kept.isEmpty() && plan.baseDigest() == null) {
             throw new UnsafeSpecException(plan.spec(), List.of("the plan leaves out " + ids(kept)
@@ -107,23 +107,6 @@ public final class QuarkusStack implements ProductStack {
             }
         }
         return null;
-    }
-
-    private static Set<String> plannedIds(PlanCreated plan, List<PlanTask> every) {
-        Set<String> planned = new LinkedHashSet<>();
-        List<String> problems = new ArrayList<>();
-        for (PlanTask task : plan.tasks() == null ? List.<PlanTask>of() : plan.tasks()) {
-            if (task == null || !every.contains(task)) {
-                problems.add("the plan asks for task " + (task == null ? "null" : "'" + task.id() + "'")
-                        + ", which version " + plan.version() + " does not have");
-            } else if (!planned.add(task.id())) {
-                problems.add("the plan lists task '" + task.id() + "' twice");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new UnsafeSpecException(plan.spec(), problems);
-        }
-        return planned;
     }
 
     private static List<String> ids(List<PlanTask> tasks) {
