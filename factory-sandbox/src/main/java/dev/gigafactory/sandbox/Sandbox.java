@@ -120,7 +120,9 @@ public final class Sandbox {
 
         /**
          * 127.0.0.1:{@code insidePort} of the jail's loopback leads to the database that a {@link DatabaseBridge}
-         * opened on the same {@code newRelayDir} connects to; nothing else outside becomes reachable.
+         * opened on the same {@code newRelayDir} connects to; nothing else outside becomes reachable. A reachable product
+         * with a database uses one relay directory for both ({@link #reachableOn} with the same one): the sockets'
+         * names differ.
          */
         public Jail reachingDatabase(Path newRelayDir, int insidePort) {
             return new Jail(workspace, scratch, data, newRelayDir, port, outlivesCaller, mounts, insidePort);

@@ -1,6 +1,7 @@
 package dev.gigafactory.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +46,41 @@ class SandboxTest {
                 .containsSubsequence("--ro-bind", version.toString(), version.toString())
                 .containsSubsequence("--bind", data.toString(), data.toString());
         assertThat(script(command)).doesNotContain("ulimit -S -t").startsWith("ulimit -v 1048576");
+    }
+
+    @Test
+    void aBuildSeesMavenAndTheRepositoryReadOnlyWritesOnlyItsBuildDirAndRunsOffline() {
+        SandboxedMaven maven = new SandboxedMaven(dir.resolve("maven"), dir.resolve("repository"));
+        Path project = dir.resolve("tree");
+        Path build = dir.resolve("build");
+
+        List<String> command = sandbox(Sandbox.Limits.forBuild()).wrap(maven.jail(project, build),
+                maven.command(project, build, List.of("verify")));
+
+        assertThat(command).containsSubsequence("--ro-bind", dir.resolve("maven").toString(), SandboxedMaven.MAVEN_HOME)
+                .containsSubsequence("--ro-bind", dir.resolve("repository").toString(), SandboxedMaven.REPOSITORY)
+                .containsSubsequence("--ro-bind", project.toString(), project.toString())
+                .containsSubsequence("--bind", build.toString(), build.toString())
+                .containsSubsequence("-o", "-B", "-Dmaven.repo.local=/tmp/m2-local",
+                        "-Dmaven.repo.local.tail=" + SandboxedMaven.REPOSITORY)
+                .endsWith("verify");
+        assertThat(script(command)).startsWith("ulimit -S -t 600 && ulimit -H -t 601 && ulimit -v 2097152");
+        assertThat(SandboxedMaven.environment(Sandbox.Limits.forBuild()).get("JAVA_TOOL_OPTIONS"))
+                .contains("-Xmx682m", "-XX:CompressedClassSpaceSize=128m", "-XX:ReservedCodeCacheSize=128m");
+    }
+
+    @Test
+    void aJailReachingADatabaseStartsItsRelayBeforeTheCommand() {
+        Sandbox sandbox = sandbox(Sandbox.Limits.defaults());
+        assumeTrue(sandbox.unavailable().isEmpty(), "no sandbox here");
+        Path relay = dir.resolve("relay");
+
+        List<String> command = sandbox.wrap(Sandbox.Jail.of(dir.resolve("workspace")).reachingDatabase(relay, 5432),
+                List.of("true"));
+
+        assertThat(command).containsSubsequence("--bind", relay.toString(), "/run/gigafactory");
+        assertThat(script(command)).contains("LoopbackRelay --database 5432 /run/gigafactory/database.sock")
+                .endsWith("exec \"$@\"");
     }
 
     @Test

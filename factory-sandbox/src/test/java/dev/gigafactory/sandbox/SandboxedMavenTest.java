@@ -93,6 +93,7 @@ class SandboxedMavenTest {
         assertThat(run.exit()).as(run.output()).isNotZero();
         assertThat(run.output()).contains("dev.gigafactory.absent:nowhere-to-be-found").contains("offline");
         assertThat(run.took()).isLessThan(Duration.ofSeconds(60));
+        System.out.println("the build asking for an absent artifact failed after " + run.took().toMillis() + " ms");
     }
 
     private static int migrationsApplied(EmbeddedDatabase database) throws SQLException {
