@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DatabaseBridge implements AutoCloseable {
 
+    // in the jail's private /tmp
+    private static final String INSIDE_READY = "/tmp/.gigafactory-database-relay";
+
     private final ServerSocketChannel server;
     private final InetSocketAddress database;
     private final Path socket;
@@ -48,6 +51,20 @@ public final class DatabaseBridge implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the database socket " + socket + " for the sandbox", e);
         }
+    }
+
+    /**
+     * The jail's shell's part: starts the inside end ({@link LoopbackRelay} {@code --database}) in the background
+     * (bubblewrap's pid namespace ends it with the command) and waits until it listens, polling its ready file: a
+     * small JVM starts in well under a second, and one that is not up after 10 s, or has died, never will.
+     */
+    static String insideScript(String java, String relayJar, int port, String socket) {
+        return "'" + java + "' -Xmx16m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m"
+                + " -XX:CompressedClassSpaceSize=16m -XX:-UsePerfData -cp " + relayJar + " "
+                + LoopbackRelay.class.getName() + " --database " + port + " " + socket + " " + INSIDE_READY
+                + " & n=0; while [ ! -e " + INSIDE_READY + " ]; do n=$((n+1)); if [ $n -gt 200 ]"
+                + " || ! kill -0 $! 2>/dev/null; then echo 'sandbox: the database relay did not start' >&2; exit 125;"
+                + " fi; sleep 0.05; done; ";
     }
 
     public InetSocketAddress database() {

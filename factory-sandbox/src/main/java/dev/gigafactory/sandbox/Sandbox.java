@@ -138,7 +138,6 @@ public final class Sandbox {
     private static final String RELAY_JAR = "/opt/gigafactory-relay.jar";
     private static final String SOCKET_NAME = "relay.sock";
     private static final String DATABASE_SOCKET_NAME = "database.sock";
-    private static final String DATABASE_READY = "/tmp/.gigafactory-database-relay";
 
     // A missing or broken bubblewrap is an outage that an operator fixes while the tester runs: probe again, but
     // at most this often, so a readiness poll or a waiting record costs one trial run a second at most.
@@ -288,20 +287,9 @@ public final class Sandbox {
         return script.append("exec \"$@\"").toString();
     }
 
-    /**
-     * Starts the database relay in the background (bubblewrap's pid namespace ends it with the command) and waits
-     * until it listens, polling its ready file: a JVM starts in well under a second, and 10 s means it never will.
-     */
     private String databaseRelay(int port) {
         relay();
-        String java = "'" + javaCommand() + "'";
-        return java + " -Xmx16m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m"
-                + " -XX:CompressedClassSpaceSize=16m -XX:-UsePerfData -cp " + RELAY_JAR + " "
-                + LoopbackRelay.class.getName() + " --database " + port + " /run/gigafactory/" + DATABASE_SOCKET_NAME
-                + " " + DATABASE_READY + " & n=0; while [ ! -e " + DATABASE_READY
-                + " ]; do n=$((n+1)); if [ $n -gt 200 ]"
-                + " || ! kill -0 $! 2>/dev/null; then echo 'sandbox: the database relay did not start' >&2; exit 125;"
-                + " fi; sleep 0.05; done; ";
+        return DatabaseBridge.insideScript(javaCommand(), RELAY_JAR, port, "/run/gigafactory/" + DATABASE_SOCKET_NAME);
     }
 
     /**
