@@ -8,6 +8,10 @@ import dev.gigafactory.stacks.jdkhttp.ProductModels;
 import dev.gigafactory.stacks.quarkus.QuarkusProduct;
 import dev.gigafactory.testsupport.ExampleSpecs;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +73,8 @@ class SandboxedMavenTest {
             assertThat(build.resolve("target/quarkus-app/quarkus-run.jar")).isRegularFile();
             assertThat(migrationsApplied(database)).as("Flyway's history in the throw-away database").isPositive();
             System.out.println("the todo product's offline build with its tests took " + run.took().toSeconds() + " s");
+
+            assertThat(healthOfBuiltProduct(build, relay, environment)).isEqualTo(200);
         }
     }
 
@@ -94,6 +101,49 @@ class SandboxedMavenTest {
         assertThat(run.output()).contains("dev.gigafactory.absent:nowhere-to-be-found").contains("offline");
         assertThat(run.took()).isLessThan(Duration.ofSeconds(60));
         System.out.println("the build asking for an absent artifact failed after " + run.took().toMillis() + " ms");
+    }
+
+    /**
+     * Runs the built jar in a jail of its own, reachable through a {@link LoopbackBridge} and with the same database:
+     * the status of its {@code /health} once it answers (-1 if it never did within the deadline).
+     */
+    private int healthOfBuiltProduct(Path build, Path relay, Map<String, String> environment) throws Exception {
+        Path jar = build.resolve("target/quarkus-app/quarkus-run.jar");
+        try (LoopbackBridge bridge = LoopbackBridge.open(Sandbox.relaySocket(relay))) {
+            Sandbox.Jail jail = Sandbox.Jail.of(build).reachableOn(relay, bridge.port())
+                    .reachingDatabase(relay, DATABASE_PORT);
+            List<String> java = new ArrayList<>(List.of(Sandbox.javaCommand()));
+            java.addAll(JvmBudget.within(Sandbox.Limits.defaults().memoryBytes()).options());
+            java.addAll(sandbox.productArguments(jail, jar, "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
+            ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(jail, java)).redirectErrorStream(true)
+                    .redirectOutput(build.resolve("product.log").toFile());
+            builder.environment().clear();
+            builder.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "PORT", Integer.toString(bridge.port()),
+                    "QUARKUS_DATASOURCE_JDBC_URL", environment.get("QUARKUS_DATASOURCE_JDBC_URL"),
+                    "QUARKUS_DATASOURCE_USERNAME", environment.get("QUARKUS_DATASOURCE_USERNAME"),
+                    "QUARKUS_DATASOURCE_PASSWORD", environment.get("QUARKUS_DATASOURCE_PASSWORD")));
+            Process product = builder.start();
+            try {
+                return awaitHealth(bridge.port(), product);
+            } finally {
+                product.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static int awaitHealth(int port, Process product) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (product.isAlive() && System.nanoTime() < deadline) {
+            try {
+                return client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException notYet) {
+                Thread.sleep(100); // polling until the product listens
+            }
+        }
+        return -1;
     }
 
     private static int migrationsApplied(EmbeddedDatabase database) throws SQLException {
