@@ -3,6 +3,7 @@ package dev.gigafactory.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -93,6 +94,7 @@ final class ProductClassArchive {
             if (done && process.exitValue() == 0 && Files.exists(dir.resolve(partial))) {
                 Files.move(dir.resolve(partial), file(), StandardCopyOption.ATOMIC_MOVE);
                 Files.deleteIfExists(log);
+                forgetOtherArchives();
             } else {
                 process.destroyForcibly();
                 Files.deleteIfExists(dir.resolve(partial));
@@ -105,6 +107,17 @@ final class ProductClassArchive {
                     + "the archive", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    // Archives of an earlier JDK or list are never mapped again (a product already running keeps its mapping).
+    private void forgetOtherArchives() throws IOException {
+        try (DirectoryStream<Path> archives = Files.newDirectoryStream(dir, "products-*.jsa")) {
+            for (Path archive : archives) {
+                if (!archive.getFileName().toString().equals(fileName)) {
+                    Files.deleteIfExists(archive);
+                }
+            }
         }
     }
 
