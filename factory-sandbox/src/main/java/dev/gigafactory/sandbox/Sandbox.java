@@ -1,20 +1,11 @@
 package dev.gigafactory.sandbox;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 /**
  * Where generated code runs: every unit-test JVM and every product the tester's gate starts, and every product the
@@ -139,28 +130,18 @@ public final class Sandbox {
     private static final String SOCKET_NAME = "relay.sock";
     private static final String DATABASE_SOCKET_NAME = "database.sock";
 
-    // A missing or broken bubblewrap is an outage that an operator fixes while the tester runs: probe again, but
-    // at most this often, so a readiness poll or a waiting record costs one trial run a second at most.
-    private static final long REPROBE_NANOS = 1_000_000_000L;
-
     private final Mode mode;
     private final Limits limits;
     private final SandboxMounts mounts;
-    private final Path stateDir;
     private final ProductClassArchive classes;
-    private Optional<String> unavailable;
-    private long probedAt;
-    private boolean probed;
-    private boolean reprobing;
-    private volatile Path relayJar;
+    private final SandboxProbe probe;
 
     private Sandbox(Mode mode, Limits limits, Path stateDir, String bwrap) {
         this.mode = mode;
         this.limits = limits;
-        this.stateDir = stateDir;
         this.mounts = mode == Mode.BWRAP ? SandboxMounts.forThisJdk(bwrap) : null;
         this.classes = mode == Mode.BWRAP ? ProductClassArchive.dumpInBackground(stateDir, javaCommand()) : null;
-        this.unavailable = Optional.empty();
+        this.probe = mode == Mode.BWRAP ? new SandboxProbe(mounts, stateDir) : null;
     }
 
     /** {@code stateDir}: a tester-owned directory for the relay's jar (mounted read-only). */
@@ -183,46 +164,16 @@ public final class Sandbox {
 
     /**
      * Why untrusted code cannot run here (bubblewrap missing or not working), or empty when it can. Probed again at
-     * most once a second, so it turns empty as soon as bubblewrap is installed (and the relay is installed then).
-     * While it works, the next probe runs in the background and this answers at once: a trial run of bubblewrap takes
-     * 10-15 ms, which every gate and every deploy would otherwise wait for.
+     * most once a second, so it turns empty as soon as bubblewrap is installed; while it works, the next probe runs in
+     * the background and this answers at once (see {@link SandboxProbe}).
      */
     public Optional<String> unavailable() {
         return unavailable(false);
     }
 
     /** {@code fresh}: probe now, whatever the last probe said (after a run failed, to tell an outage from a defect). */
-    public synchronized Optional<String> unavailable(boolean fresh) {
-        if (mode != Mode.BWRAP) {
-            return Optional.empty();
-        }
-        boolean stale = System.nanoTime() - probedAt >= REPROBE_NANOS;
-        if (fresh || !probed || (stale && unavailable.isPresent())) {
-            reprobe();
-        } else if (stale && !reprobing) {
-            reprobing = true;
-            // probed outside the lock, so callers meanwhile get the last answer instead of waiting for this one
-            Thread prober = new Thread(() -> {
-                Optional<String> found = probe(mounts).or(this::relayProblem);
-                synchronized (this) {
-                    record(found);
-                    reprobing = false;
-                }
-            }, "sandbox-probe");
-            prober.setDaemon(true);
-            prober.start();
-        }
-        return unavailable;
-    }
-
-    private void reprobe() {
-        record(probe(mounts).or(this::relayProblem));
-    }
-
-    private void record(Optional<String> found) {
-        unavailable = found;
-        probedAt = System.nanoTime();
-        probed = true;
+    public Optional<String> unavailable(boolean fresh) {
+        return probe == null ? Optional.empty() : probe.unavailable(fresh);
     }
 
     /** True when the product lives in its own network namespace and is reached through a bridge. */
@@ -322,63 +273,7 @@ public final class Sandbox {
 
     // Installed by the first probe that finds bubblewrap working; the gate always asks before it runs anything.
     private Path relay() {
-        Path installed = relayJar;
-        if (installed == null) {
-            throw new IllegalStateException("the sandbox is not available: " + unavailable().orElse("not probed"));
-        }
-        return installed;
-    }
-
-    private Optional<String> relayProblem() {
-        if (relayJar == null) {
-            try {
-                relayJar = installRelay(stateDir);
-            } catch (UncheckedIOException e) {
-                return Optional.of(e.getMessage() + ": " + e.getCause().getMessage());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> probe(SandboxMounts mounts) {
-        try {
-            List<String> command = new ArrayList<>(mounts.bwrap(null, 1024 * 1024));
-            command.addAll(List.of("--", "/bin/true"));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readNBytes(2000));
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.of("bubblewrap did not finish a trial run within 10 s");
-            }
-            return process.exitValue() == 0
-                    ? Optional.empty()
-                    : Optional.of("bubblewrap cannot create a sandbox here: " + output.strip());
-        } catch (IOException e) {
-            return Optional.of("bubblewrap (bwrap) is not installed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted while trying bubblewrap");
-        }
-    }
-
-    private static Path installRelay(Path stateDir) {
-        String resource = LoopbackRelay.class.getSimpleName() + ".class";
-        Path jar = stateDir.toAbsolutePath().normalize().resolve("relay.jar");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (InputStream bytes = LoopbackRelay.class.getResourceAsStream(resource)) {
-            if (bytes == null) {
-                throw new IllegalStateException("the relay's class file " + resource + " is not on the classpath");
-            }
-            Files.createDirectories(jar.getParent());
-            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-                out.putNextEntry(new JarEntry(LoopbackRelay.class.getName().replace('.', '/') + ".class"));
-                bytes.transferTo(out);
-                out.closeEntry();
-            }
-            return jar;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot install the sandbox relay under " + stateDir, e);
-        }
+        return probe.relayJar().orElseThrow(() -> new IllegalStateException("the sandbox is not available: "
+                + unavailable().orElse("not probed")));
     }
 }
