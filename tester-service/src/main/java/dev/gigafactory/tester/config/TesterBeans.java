@@ -4,6 +4,7 @@ import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import dev.gigafactory.sandbox.Sandbox;
 import dev.gigafactory.tester.service.CompilerWarmUp;
+import dev.gigafactory.tester.service.GateDatabase;
 import dev.gigafactory.tester.service.GateSettings;
 import dev.gigafactory.tester.service.ReleaseGate;
 import dev.gigafactory.tester.service.RunRegistry;
@@ -37,8 +38,9 @@ public class TesterBeans {
 
     @Produces
     @Singleton
-    ReleaseGate releaseGate(ArtifactStore store, GateSettings settings) {
-        return new ReleaseGate(store, settings);
+    ReleaseGate releaseGate(ArtifactStore store, GateSettings settings, TesterConfig config) {
+        return new ReleaseGate(store, settings, config.database().map(database -> new GateDatabase.Admin(
+                database.url(), database.username(), database.password().orElse(""))));
     }
 
     // The first gates would otherwise pay for a cold compiler: a second each, in front of the first products.

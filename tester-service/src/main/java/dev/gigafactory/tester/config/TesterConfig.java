@@ -4,6 +4,7 @@ import dev.gigafactory.sandbox.Sandbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How long each stage of the release gate may take, and what is kept for a human to look at afterwards. */
 @ConfigMapping(prefix = "tester")
@@ -72,4 +73,21 @@ public interface TesterConfig {
     /** How many times the compiler compiles a sample program after startup, while idle (0: no warm-up). */
     @WithDefault("20")
     int warmUpRounds();
+
+    /**
+     * The admin datasource quarkus products get their throw-away database and role from, one per run, dropped after
+     * it; without it the tester cannot test a quarkus product and such records wait.
+     */
+    Optional<Database> database();
+
+    interface Database {
+
+        /** A PostgreSQL JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/postgres. */
+        String url();
+
+        /** A role that may create databases and roles. */
+        String username();
+
+        Optional<String> password();
+    }
 }

@@ -5,15 +5,40 @@ import dev.gigafactory.contracts.product.ProductContract;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * What a source tree's {@code gigafactory-product.properties} tells the gate: the entry point, and optionally a class
- * whose {@code main} runs the product's own unit tests (exit code 0 means they passed).
+ * What a source tree's {@code gigafactory-product.properties} tells the gate. A {@code jdk-http} product: the entry
+ * point, and optionally a class whose {@code main} runs the product's own unit tests (exit code 0 means they passed).
+ * A {@code quarkus} product: a Maven project whose {@code verify} runs its own tests against a PostgreSQL database and
+ * leaves {@code runJar} (relative to the tree) to start with Quarkus' own entry point.
  */
-public record ProductManifest(String mainClass, Optional<String> testClass) {
+public record ProductManifest(String stack, String mainClass, Optional<String> testClass, String runJar) {
+
+    public static final String JDK_HTTP = "jdk-http";
+    public static final String QUARKUS = "quarkus";
+    /** The entry point of every Quarkus fast-jar: the relay calls it after it has bridged the port. */
+    public static final String QUARKUS_MAIN_CLASS = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+    // the keys of dev.gigafactory.stacks.quarkus.QuarkusManifest (factory-stacks is not a dependency of the tester)
+    private static final String STACK_KEY = "stack";
+    private static final Map<String, String> QUARKUS_REQUIRES = Map.of("build.tool", "maven", "build.goals", "verify",
+            "datasource", "postgresql");
+    private static final String RUN_JAR_KEY = "run.jar";
+    private static final Pattern RELATIVE_JAR = Pattern
+            .compile("([A-Za-z0-9_.-]+/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*\\.jar");
+
+    /** A {@code jdk-http} product's manifest. */
+    public ProductManifest(String mainClass, Optional<String> testClass) {
+        this(JDK_HTTP, mainClass, testClass, null);
+    }
+
+    public boolean quarkus() {
+        return QUARKUS.equals(stack);
+    }
 
     /** Manifest key naming the unit-test entry point; a tester convention beside {@link ProductContract}. */
     public static final String TEST_CLASS_KEY = ProductContract.TEST_CLASS_KEY;
@@ -36,6 +61,14 @@ public record ProductManifest(String mainClass, Optional<String> testClass) {
         } catch (IOException | IllegalArgumentException e) {
             return new Read(null, ProductContract.MANIFEST + " cannot be read: " + e.getMessage());
         }
+        String stack = properties.getProperty(STACK_KEY, JDK_HTTP).strip();
+        if (QUARKUS.equals(stack)) {
+            return quarkus(properties);
+        }
+        if (!JDK_HTTP.equals(stack)) {
+            return new Read(null,
+                    ProductContract.MANIFEST + " names stack '" + stack + "', which the tester cannot build");
+        }
         String main = properties.getProperty(ProductContract.MAIN_CLASS_KEY, "").strip();
         if (!CLASS_NAME.matcher(main).matches()) {
             return new Read(null, ProductContract.MANIFEST + " names no valid " + ProductContract.MAIN_CLASS_KEY
@@ -46,6 +79,23 @@ public record ProductManifest(String mainClass, Optional<String> testClass) {
             return new Read(null, ProductContract.MANIFEST + " names an invalid " + TEST_CLASS_KEY + " '" + test + "'");
         }
         return new Read(new ProductManifest(main, test.isEmpty() ? Optional.empty() : Optional.of(test)), null);
+    }
+
+    private static Read quarkus(Properties properties) {
+        for (Map.Entry<String, String> required : QUARKUS_REQUIRES.entrySet()) {
+            String value = properties.getProperty(required.getKey(), "").strip();
+            if (!value.equals(required.getValue())) {
+                return new Read(null, ProductContract.MANIFEST + " must say " + required.getKey() + "="
+                        + required.getValue() + " for a quarkus product (was '" + value + "')");
+            }
+        }
+        String jar = properties.getProperty(RUN_JAR_KEY, "").strip();
+        // relative and inside the build: the gate reads this path outside the sandbox
+        if (!RELATIVE_JAR.matcher(jar).matches() || Arrays.asList(jar.split("/")).contains("..")) {
+            return new Read(null, ProductContract.MANIFEST + " names no valid relative " + RUN_JAR_KEY + " (was '" + jar
+                    + "')");
+        }
+        return new Read(new ProductManifest(QUARKUS, QUARKUS_MAIN_CLASS, Optional.empty(), jar), null);
     }
 
     /** Where the compiled entry point must be, relative to the classes directory. */

@@ -31,13 +31,17 @@ final class AcceptanceStage {
 
     void run(Workspace workspace, byte[] jar, String mainClass, ServiceSpec spec, Deadline deadline, RunReport report)
             throws java.io.IOException {
-        long started = System.nanoTime();
         Path jarFile = workspace.resolve("product.jar");
         Files.write(jarFile, jar);
+        run(workspace, ProductRun.Launch.jdkHttp(jarFile, mainClass), spec, deadline, report);
+    }
+
+    /** The same for a product already on disk, whatever its stack: how it is started is {@code launch}'s. */
+    void run(Workspace workspace, ProductRun.Launch launch, ServiceSpec spec, Deadline deadline, RunReport report) {
+        long started = System.nanoTime();
         ProductRun product;
         try {
-            product = ProductRun.start(processes, workspace, jarFile, mainClass,
-                    deadline.cap(settings.startTimeout()));
+            product = ProductRun.start(processes, workspace, launch, deadline.cap(settings.startTimeout()));
         } catch (ProductStartException e) {
             report.fail("the product did not start: " + e.getMessage(), e.logExcerpt());
             return;

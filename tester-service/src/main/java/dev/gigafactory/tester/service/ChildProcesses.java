@@ -32,11 +32,22 @@ public final class ChildProcesses {
 
     /** The command line: the sandbox for {@code jail}, then {@code java} with bounded memory, then the arguments. */
     public List<String> java(Sandbox.Jail jail, String heap, List<String> arguments) {
+        return javaWith(jail, productJvmOptions(heap), arguments);
+    }
+
+    /** The deployer's flags: the gate runs the product as it will be run, inside the address-space limit. */
+    public static List<String> productJvmOptions(String heap) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + heap);
+        options.addAll(ProductProcess.JVM_FLAGS);
+        return options;
+    }
+
+    /** The command line: the sandbox for {@code jail}, then {@code java} with these options, then the arguments. */
+    public List<String> javaWith(Sandbox.Jail jail, List<String> options, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Sandbox.javaCommand());
-        command.add("-Xmx" + heap);
-        // the deployer's flags: the gate runs the product as it will be run, inside the address-space limit
-        command.addAll(ProductProcess.JVM_FLAGS);
+        command.addAll(options);
         command.addAll(arguments);
         return sandbox.wrap(jail, command);
     }

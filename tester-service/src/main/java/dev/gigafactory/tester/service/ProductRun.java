@@ -4,11 +4,13 @@ import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.acceptance.ProductClient;
 import dev.gigafactory.contracts.product.ProductContract;
 import dev.gigafactory.contracts.product.ProductStartException;
+import dev.gigafactory.sandbox.DatabaseBridge;
 import dev.gigafactory.sandbox.LoopbackBridge;
 import dev.gigafactory.sandbox.OutputGuard;
 import dev.gigafactory.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +39,25 @@ final class ProductRun implements AutoCloseable {
     // Every poll that misses the moment the product is ready adds to the gate: a short one costs next to nothing.
     private static final long POLL_MILLIS = 5;
 
+    /** The port of the jail's own loopback that leads to the product's database through the relay. */
+    static final int DATABASE_PORT = 5432;
+
+    /**
+     * What to start: the jar (a jdk-http product's, or a Quarkus fast-jar in its build), its entry point, the JVM's
+     * options, the product's own variables beyond PORT and the data dir, and the database it reaches (null: none).
+     */
+    record Launch(Path jar, String mainClass, List<String> jvmOptions, Map<String, String> environment,
+            InetSocketAddress database) {
+
+        static Launch jdkHttp(Path jar, String mainClass) {
+            return new Launch(jar, mainClass, ChildProcesses.productJvmOptions("64m"), Map.of(), null);
+        }
+    }
+
     private final Process process;
     private final OutputGuard guard;
     private final LoopbackBridge bridge;
+    private DatabaseBridge database;
     private final Path relayDir;
     private final Path log;
     private int port;
@@ -52,13 +71,14 @@ final class ProductRun implements AutoCloseable {
     }
 
     /** Starts the product and waits until it is ready; on failure everything it started is stopped again. */
-    static ProductRun start(ChildProcesses processes, Workspace workspace, Path jar, String mainClass,
-            Duration readyTimeout) throws ProductStartException {
+    static ProductRun start(ChildProcesses processes, Workspace workspace, Launch launch, Duration readyTimeout)
+            throws ProductStartException {
         Sandbox sandbox = processes.sandbox();
         Path data = workspace.resolve("data");
         Path log = workspace.resolve("product.log");
         Path relayDir = null;
         LoopbackBridge bridge = null;
+        DatabaseBridge database = null;
         Sandbox.Jail jail = Sandbox.Jail.of(workspace.root(), data);
         try {
             Files.createDirectories(data);
@@ -66,14 +86,22 @@ final class ProductRun implements AutoCloseable {
                 relayDir = Files.createTempDirectory("gf-net-");
                 bridge = LoopbackBridge.open(Sandbox.relaySocket(relayDir));
                 jail = jail.reachableOn(relayDir, bridge.port());
+                if (launch.database() != null) {
+                    database = DatabaseBridge.open(relayDir, launch.database());
+                    jail = jail.reachingDatabase(relayDir, DATABASE_PORT);
+                }
             }
-            List<String> command = processes.java(jail, "64m", sandbox.productArguments(jail, jar, mainClass));
-            Process process = processes.builder(command, workspace.root(), Map.of(ProductContract.ENV_PORT,
-                    Integer.toString(jail.port()), ProductContract.ENV_DATA_DIR, data.toAbsolutePath().toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> command = processes.javaWith(jail, launch.jvmOptions(),
+                    sandbox.productArguments(jail, launch.jar(), launch.mainClass()));
+            Map<String, String> variables = new HashMap<>(launch.environment());
+            variables.put(ProductContract.ENV_PORT, Integer.toString(jail.port()));
+            variables.put(ProductContract.ENV_DATA_DIR, data.toAbsolutePath().toString());
+            Process process = processes.builder(command, workspace.root(), variables).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
             processes.started(process.pid());
             OutputGuard guard = OutputGuard.watch(log, sandbox.limits().outputBytes(), process);
             ProductRun run = new ProductRun(process, guard, bridge, relayDir, log);
+            run.database = database;
             try {
                 run.awaitReady(jail.port(), readyTimeout);
                 return run;
@@ -82,11 +110,17 @@ final class ProductRun implements AutoCloseable {
                 processes.ended(process.pid());
                 throw e;
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (bridge != null) {
                 bridge.close();
             }
-            throw new UncheckedIOException("cannot start the product in " + workspace.root(), e);
+            if (database != null) {
+                database.close();
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new UncheckedIOException("cannot start the product in " + workspace.root(), (IOException) e);
         }
     }
 
@@ -177,6 +211,9 @@ final class ProductRun implements AutoCloseable {
         guard.close();
         if (bridge != null) {
             bridge.close();
+        }
+        if (database != null) {
+            database.close();
         }
         if (relayDir != null) {
             Workspace.delete(relayDir);

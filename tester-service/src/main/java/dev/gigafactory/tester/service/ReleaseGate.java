@@ -34,16 +34,27 @@ public final class ReleaseGate implements AutoCloseable {
     private final GateConditions conditions;
     private final ProductBuild build;
     private final ProductChecks checks;
+    private final QuarkusGate quarkus;
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean closed;
 
     public ReleaseGate(ArtifactStore store, GateSettings settings) {
+        this(store, settings, Optional.empty());
+    }
+
+    /** {@code database}: where quarkus products get their throw-away databases (without it they cannot be tested). */
+    public ReleaseGate(ArtifactStore store, GateSettings settings, Optional<GateDatabase.Admin> database) {
         this(store, settings, new ChildProcesses(Sandbox.of(settings.sandbox(), settings.limits(),
-                settings.workDir().resolve("sandbox"), settings.bubblewrap()), System.getenv()));
+                settings.workDir().resolve("sandbox"), settings.bubblewrap()), System.getenv()), database);
+    }
+
+    ReleaseGate(ArtifactStore store, GateSettings settings, ChildProcesses processes) {
+        this(store, settings, processes, Optional.empty());
     }
 
     /** With the sandbox and the environment given (tests plant fake secrets, or a missing bubblewrap). */
-    ReleaseGate(ArtifactStore store, GateSettings settings, ChildProcesses processes) {
+    ReleaseGate(ArtifactStore store, GateSettings settings, ChildProcesses processes,
+            Optional<GateDatabase.Admin> database) {
         this.store = store;
         this.settings = settings;
         this.processes = processes;
@@ -51,8 +62,10 @@ public final class ReleaseGate implements AutoCloseable {
         conditions.machineProblems(false).values().forEach(reason -> LOG.log(System.Logger.Level.ERROR,
                 "the gate cannot run (records wait until it is fixed): " + reason));
         this.build = new ProductBuild(new JavaBuild(), new UnitTestRunner(processes), settings);
-        this.checks = new ProductChecks(build, new AcceptanceStage(new AcceptanceRunner(settings.requestTimeout()),
-                processes, settings));
+        AcceptanceStage acceptance = new AcceptanceStage(new AcceptanceRunner(settings.requestTimeout()), processes,
+                settings);
+        this.checks = new ProductChecks(build, acceptance);
+        this.quarkus = new QuarkusGate(database.map(GateDatabase::new), settings, processes, acceptance);
     }
 
     /** What keeps the gate from running now, for the readiness check. */
@@ -182,10 +195,13 @@ public final class ReleaseGate implements AutoCloseable {
         }
         String label = code.spec() + "-v" + code.version() + "-a" + code.attempt();
         try (Workspace workspace = workspace(label)) {
-            ProductBuild.Built built = build.build(workspace, tree, manifest.manifest(), deadline, report);
-            if (built != null) {
-                checks.run(workspace, built, manifest.manifest().mainClass(), code.document(), deadline, report);
-                report.passedWith(built.jar());
+            if (manifest.manifest().quarkus()) {
+                byte[] jar = quarkus.run(workspace, tree, manifest.manifest(), code.document(), deadline, report);
+                if (jar != null) {
+                    report.passedWith(jar);
+                }
+            } else {
+                checkJdkHttp(workspace, tree, manifest.manifest(), code, deadline, report);
             }
             if (report.failed() && settings.keepFailedWorkspace()) {
                 workspace.keep();
@@ -195,6 +211,15 @@ public final class ReleaseGate implements AutoCloseable {
             // a disk that filled up or a work dir that went away mid-run is an outage; anything else is a bug
             requireRunnable(conditions.machineProblems(true), e);
             throw new UncheckedIOException("the tester cannot use its work dir " + settings.workDir(), e);
+        }
+    }
+
+    private void checkJdkHttp(Workspace workspace, SourceTree tree, ProductManifest manifest, CodeGenerated code,
+            Deadline deadline, RunReport report) throws IOException {
+        ProductBuild.Built built = build.build(workspace, tree, manifest, deadline, report);
+        if (built != null) {
+            checks.run(workspace, built, manifest.mainClass(), code.document(), deadline, report);
+            report.passedWith(built.jar());
         }
     }
 
