@@ -104,6 +104,13 @@ public final class Fleet implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         });
+        if (service.name().equals(ServiceDef.TESTER)) {
+            // the admin datasource the gate makes each quarkus product's throw-away database and role with
+            PostgresEndpoint postgres = infrastructure.postgres();
+            env.put("TESTER_DATABASE_URL", postgres.jdbcUrl("postgres"));
+            env.put("TESTER_DATABASE_USERNAME", postgres.username());
+            env.put("TESTER_DATABASE_PASSWORD", postgres.password());
+        }
         return env;
     }
 

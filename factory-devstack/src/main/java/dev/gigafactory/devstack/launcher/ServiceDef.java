@@ -17,6 +17,7 @@ public record ServiceDef(String name, Optional<String> database) {
             new ServiceDef("monitor-service", Optional.of("monitor")));
 
     public static final String INTAKE = "spec-intake-service";
+    public static final String TESTER = "tester-service";
 
     public static ServiceDef named(String name) {
         return ALL.stream().filter(s -> s.name.equals(name)).findFirst()
