@@ -7,10 +7,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,9 +24,11 @@ import java.util.concurrent.TimeUnit;
  * and the relay load while serving; a class not in it is loaded as usual, so a stale list costs speed, never
  * correctness, and so does an archive this JVM cannot map (it then runs without one).
  *
- * <p>Dumped in the background when the sandbox is made, into a directory that is there from the start, so a product
- * started before the archive exists simply runs without it. The file name carries the JVM's version and the list's
- * digest: a JDK upgrade or a new list makes a new archive, never a mismatched one.
+ * <p>A cache of the user's, like Maven's repository: {@code ~/.cache/gigafactory/product-classes} (the state dir when
+ * that cannot be made), so it is dumped once per machine and JDK, not once per service or per start, and no service's
+ * work dir is written by a dump that outlives it. Dumped in the background, into a directory that is there from the
+ * start, so a product started before the archive exists simply runs without it. The file name carries the JVM's
+ * version and the list's digest: a JDK upgrade or a new list makes a new archive, never a mismatched one.
  */
 final class ProductClassArchive {
 
@@ -41,15 +47,13 @@ final class ProductClassArchive {
         this.fileName = fileName;
     }
 
-    /** The archive's directory under {@code stateDir}, created now; the archive itself follows in the background. */
+    /** The archive's directory, created now; the archive itself follows in the background unless it is there. */
     static ProductClassArchive dumpInBackground(Path stateDir, String java) {
         byte[] classList = classList();
-        Path dir = stateDir.toAbsolutePath().normalize().resolve("classes");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
+        Path dir = directory(Path.of(System.getProperty("user.home"), ".cache", "gigafactory", "product-classes"))
+                .orElseGet(() -> directory(stateDir.toAbsolutePath().normalize().resolve("classes"))
+                        .orElseThrow(() -> new UncheckedIOException(new IOException("cannot create a directory for "
+                                + "the products' class archive under " + stateDir))));
         ProductClassArchive archive = new ProductClassArchive(dir, "products-"
                 + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9.-]", "_") + "-"
                 + HexFormat.of().formatHex(sha256(classList), 0, 6) + ".jsa");
@@ -59,6 +63,21 @@ final class ProductClassArchive {
             dumper.start();
         }
         return archive;
+    }
+
+    // Only ours: products map what is in it, so nobody else may write there.
+    private static Optional<Path> directory(Path dir) {
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rwx------")));
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+            boolean ours = Files.getOwner(dir).getName().equals(System.getProperty("user.name"))
+                    && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+            return ours && Files.isWritable(dir) ? Optional.of(dir) : Optional.empty();
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
     }
 
     /** The directory to mount at {@link #MOUNTED_DIR}. */
