@@ -1,5 +1,6 @@
 package dev.gigafactory.stacks.quarkus;
 
+import dev.gigafactory.contracts.product.QuarkusManifest;
 import dev.gigafactory.contracts.product.ProductContract;
 import dev.gigafactory.contracts.spec.Operation;
 import dev.gigafactory.stacks.jdkhttp.EntityModel;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 /** The files around a quarkus product's sources: the pom, the configuration, the README, the manifest. */
 final class ProjectWriter {
 
-    static final String STACK = "quarkus";
+    static final String STACK = QuarkusManifest.STACK;
 
     private ProjectWriter() {
     }
@@ -56,10 +57,10 @@ final class ProjectWriter {
                 + ProductContract.STACK_REVISION_KEY + "=" + revision + "\n"
                 + "spec=" + product.spec() + "\n"
                 + "version=" + product.version() + "\n"
-                + QuarkusManifest.BUILD_TOOL + "=maven\n"
-                + QuarkusManifest.BUILD_GOALS + "=verify\n"
+                + QuarkusManifest.BUILD_TOOL + "=" + QuarkusManifest.MAVEN + "\n"
+                + QuarkusManifest.BUILD_GOALS + "=" + QuarkusManifest.VERIFY + "\n"
                 + QuarkusManifest.RUN_JAR + "=target/quarkus-app/quarkus-run.jar\n"
-                + QuarkusManifest.DATASOURCE + "=postgresql\n"
+                + QuarkusManifest.DATASOURCE + "=" + QuarkusManifest.POSTGRESQL + "\n"
                 + QuarkusManifest.MIGRATIONS + "=" + QuarkusProduct.RESOURCES + QuarkusManifest.MIGRATION_FOLDER + "\n"
                 + QuarkusManifest.MIGRATIONS_NEWEST + "=" + product.version() + "\n";
     }

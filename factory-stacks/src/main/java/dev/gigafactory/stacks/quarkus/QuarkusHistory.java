@@ -1,5 +1,6 @@
 package dev.gigafactory.stacks.quarkus;
 
+import dev.gigafactory.contracts.product.QuarkusManifest;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.codec.Json;
 import dev.gigafactory.contracts.product.ProductContract;

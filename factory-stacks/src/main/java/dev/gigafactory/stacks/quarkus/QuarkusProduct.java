@@ -1,5 +1,6 @@
 package dev.gigafactory.stacks.quarkus;
 
+import dev.gigafactory.contracts.product.QuarkusManifest;
 import dev.gigafactory.stacks.jdkhttp.ProductModel;
 import java.util.ArrayList;
 import java.util.List;

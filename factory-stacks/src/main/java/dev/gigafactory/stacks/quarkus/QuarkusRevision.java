@@ -16,7 +16,7 @@ final class QuarkusRevision {
 
     /** Every class of the stack but this one; {@code QuarkusRevisionTest} fails when a class is missing here. */
     private static final List<Class<?>> CLASSES = List.of(Constraints.class, EntityWriter.class, FieldChanges.class,
-            MigrationScript.class, Migrations.class, ProjectWriter.class, QuarkusHistory.class, QuarkusManifest.class,
+            MigrationScript.class, Migrations.class, ProjectWriter.class, QuarkusHistory.class,
             QuarkusNames.class, QuarkusProduct.class, QuarkusStack.class, QuarkusTasks.class, QuarkusTemplates.class,
             QuarkusTests.class, QuarkusVersions.class, ResourceMethods.class, ResourceWriter.class, SourceText.class,
             SqlSchema.class);

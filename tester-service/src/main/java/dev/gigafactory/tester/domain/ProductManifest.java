@@ -2,6 +2,8 @@ package dev.gigafactory.tester.domain;
 
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.contracts.product.QuarkusManifest;
+import dev.gigafactory.contracts.spec.ServiceDefinition;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -19,15 +21,15 @@ import java.util.regex.Pattern;
  */
 public record ProductManifest(String stack, String mainClass, Optional<String> testClass, String runJar) {
 
-    public static final String JDK_HTTP = "jdk-http";
-    public static final String QUARKUS = "quarkus";
+    public static final String JDK_HTTP = ServiceDefinition.DEFAULT_STACK;
+    public static final String QUARKUS = QuarkusManifest.STACK;
     /** The entry point of every Quarkus fast-jar: the relay calls it after it has bridged the port. */
-    public static final String QUARKUS_MAIN_CLASS = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
-    // the keys of dev.gigafactory.stacks.quarkus.QuarkusManifest (factory-stacks is not a dependency of the tester)
-    private static final String STACK_KEY = "stack";
-    private static final Map<String, String> QUARKUS_REQUIRES = Map.of("build.tool", "maven", "build.goals", "verify",
-            "datasource", "postgresql");
-    private static final String RUN_JAR_KEY = "run.jar";
+    public static final String QUARKUS_MAIN_CLASS = QuarkusManifest.MAIN_CLASS;
+    private static final String STACK_KEY = ProductContract.STACK_KEY;
+    private static final Map<String, String> QUARKUS_REQUIRES = Map.of(QuarkusManifest.BUILD_TOOL,
+            QuarkusManifest.MAVEN, QuarkusManifest.BUILD_GOALS, QuarkusManifest.VERIFY, QuarkusManifest.DATASOURCE,
+            QuarkusManifest.POSTGRESQL);
+    private static final String RUN_JAR_KEY = QuarkusManifest.RUN_JAR;
     private static final Pattern RELATIVE_JAR = Pattern
             .compile("([A-Za-z0-9_.-]+/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*\\.jar");
 

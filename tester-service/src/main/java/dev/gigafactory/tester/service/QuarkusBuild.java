@@ -5,14 +5,15 @@ import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.acceptance.ProductClient;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
+import dev.gigafactory.contracts.product.QuarkusManifest;
 import dev.gigafactory.sandbox.DatabaseBridge;
 import dev.gigafactory.sandbox.OutputGuard;
 import dev.gigafactory.sandbox.Sandbox;
 import dev.gigafactory.sandbox.SandboxedMaven;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,10 @@ final class QuarkusBuild {
             Sandbox.Jail jail = maven.jail(project, buildDir).reachingDatabase(relayDir, ProductRun.DATABASE_PORT);
             Map<String, String> variables = new HashMap<>(SandboxedMaven.environment(sandbox.limits()));
             variables.putAll(datasource);
-            Process process = processes.builder(sandbox.wrap(jail, maven.command(project, buildDir, List.of("verify"))),
-                    buildDir.getParent(), variables).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = processes
+                    .builder(sandbox.wrap(jail, maven.command(project, buildDir, List.of(QuarkusManifest.VERIFY))),
+                            buildDir.getParent(), variables)
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             processes.started(process.pid());
             try (OutputGuard guard = OutputGuard.watch(log, sandbox.limits().outputBytes(), process)) {
                 boolean finished = await(process, deadline);
@@ -98,7 +101,7 @@ final class QuarkusBuild {
                     ? "ok: " + lastTotals
                     : failedTests.isEmpty() ? problem : "failed: " + String.join(", ", failedTests);
             report.addCase(new CaseResult(ProductBuild.UNIT_TESTS_CASE, passed, List.of(new StepResult(0, "MAVEN",
-                    "verify", 0, exit, passed, Excerpts.head(message, 400), 0))));
+                    QuarkusManifest.VERIFY, 0, exit, passed, Excerpts.head(message, 400), 0))));
         }
         if (problem == null) {
             return true;
