@@ -3,6 +3,7 @@ package dev.gigafactory.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gigafactory.contracts.product.ProductJar;
 import dev.gigafactory.devstack.postgres.EmbeddedDatabase;
 import dev.gigafactory.stacks.jdkhttp.ProductModels;
 import dev.gigafactory.stacks.quarkus.QuarkusProduct;
@@ -70,7 +71,7 @@ class SandboxedMavenTest {
 
             assertThat(run.exit()).as(run.output()).isZero();
             assertThat(run.output()).contains("Tests run:").contains("BUILD SUCCESS");
-            assertThat(build.resolve("target/quarkus-app/quarkus-run.jar")).isRegularFile();
+            assertThat(build.resolve("target/product-runner.jar")).isRegularFile();
             assertThat(migrationsApplied(database)).as("Flyway's history in the throw-away database").isPositive();
             System.out.println("the todo product's offline build with its tests took " + run.took().toSeconds() + " s");
 
@@ -108,13 +109,13 @@ class SandboxedMavenTest {
      * the status of its {@code /health} once it answers (-1 if it never did within the deadline).
      */
     private int healthOfBuiltProduct(Path build, Path relay, Map<String, String> environment) throws Exception {
-        Path jar = build.resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = build.resolve("target/product-runner.jar");
         try (LoopbackBridge bridge = LoopbackBridge.open(Sandbox.relaySocket(relay))) {
             Sandbox.Jail jail = Sandbox.Jail.of(build).reachableOn(relay, bridge.port())
                     .reachingDatabase(relay, DATABASE_PORT);
             List<String> java = new ArrayList<>(List.of(Sandbox.javaCommand()));
             java.addAll(JvmBudget.within(Sandbox.Limits.defaults().memoryBytes()).options());
-            java.addAll(sandbox.productArguments(jail, jar, "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
+            java.addAll(sandbox.productArguments(jail, jar, ProductJar.mainClass(jar)));
             ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(jail, java)).redirectErrorStream(true)
                     .redirectOutput(build.resolve("product.log").toFile());
             builder.environment().clear();

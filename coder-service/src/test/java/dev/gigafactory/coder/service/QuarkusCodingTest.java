@@ -54,7 +54,7 @@ class QuarkusCodingTest {
                 "src/main/java/dev/gigafactory/product/todo/TodoResource.java")
                 .doesNotContainKey("build.sh");
         assertThat(tree.text("gigafactory-product.properties")).contains("stack=quarkus\n", "build.tool=maven\n",
-                "run.jar=target/quarkus-app/quarkus-run.jar\n", "migrations.newest=1\n");
+                "run.jar=target/product-runner.jar\n", "migrations.newest=1\n");
     }
 
     @Test

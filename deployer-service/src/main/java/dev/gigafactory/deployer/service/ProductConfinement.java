@@ -1,5 +1,6 @@
 package dev.gigafactory.deployer.service;
 
+import dev.gigafactory.contracts.product.ProductJar;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.sandbox.LoopbackBridge;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
 
 /**
  * Deployed products run in the gate's sandbox profile: each sees its version directory read-only, its own data
@@ -55,7 +54,7 @@ final class ProductConfinement implements AutoCloseable {
             throw new ProductStartException("products run only inside the sandbox, and it is not available: "
                     + unavailable.get(), "");
         }
-        String mainClass = mainClass(launch.jar());
+        String mainClass = ProductJar.mainClass(launch.jar());
         LoopbackBridge bridge = openBridge(versionDir, 0);
         Sandbox.Jail jail = Sandbox.Jail.of(versionDir).keeping(launch.dataDir())
                 .reachableOn(relayDir(versionDir, bridge.port()), bridge.port()).outlivingCaller();
@@ -128,21 +127,6 @@ final class ProductConfinement implements AutoCloseable {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the relay directory " + dir, e);
-        }
-    }
-
-    private static String mainClass(Path jar) throws ProductStartException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            String main = file.getManifest() == null
-                    ? null
-                    : file.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
-            if (main == null || main.isBlank()) {
-                throw new ProductStartException("the artifact " + jar.getFileName() + " names no Main-Class", "");
-            }
-            return main.strip();
-        } catch (IOException e) {
-            throw new ProductStartException("the artifact " + jar.getFileName() + " is not a readable jar: "
-                    + e.getMessage(), "");
         }
     }
 

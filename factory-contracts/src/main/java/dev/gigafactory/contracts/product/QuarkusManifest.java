@@ -15,10 +15,13 @@ public final class QuarkusManifest {
     /** The goals that compile, run the product's own tests and package it: {@code verify}, never clean or install. */
     public static final String BUILD_GOALS = "build.goals";
     public static final String VERIFY = "verify";
-    /** The jar to start with {@code java -jar}, relative to the tree's root, once built. */
+    /**
+     * The jar the build leaves, relative to the tree's root: self-contained (an uber-jar, its manifest naming the
+     * Main-Class), so it is the one artifact the gate stores and the deployer runs, as a jdk-http product's jar is.
+     */
     public static final String RUN_JAR = "run.jar";
-    /** The entry point of every Quarkus fast-jar. */
-    public static final String MAIN_CLASS = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+    /** Where the quarkus stack has its build leave {@link #RUN_JAR}. */
+    public static final String RUN_JAR_PATH = "target/product-runner.jar";
     /**
      * {@code postgresql}: the product needs a database, given as QUARKUS_DATASOURCE_JDBC_URL, _USERNAME and _PASSWORD,
      * for its tests and when it runs; it migrates the schema itself at start.

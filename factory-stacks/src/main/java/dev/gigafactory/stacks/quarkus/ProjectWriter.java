@@ -59,7 +59,7 @@ final class ProjectWriter {
                 + "version=" + product.version() + "\n"
                 + QuarkusManifest.BUILD_TOOL + "=" + QuarkusManifest.MAVEN + "\n"
                 + QuarkusManifest.BUILD_GOALS + "=" + QuarkusManifest.VERIFY + "\n"
-                + QuarkusManifest.RUN_JAR + "=target/quarkus-app/quarkus-run.jar\n"
+                + QuarkusManifest.RUN_JAR + "=" + QuarkusManifest.RUN_JAR_PATH + "\n"
                 + QuarkusManifest.DATASOURCE + "=" + QuarkusManifest.POSTGRESQL + "\n"
                 + QuarkusManifest.MIGRATIONS + "=" + QuarkusProduct.RESOURCES + QuarkusManifest.MIGRATION_FOLDER + "\n"
                 + QuarkusManifest.MIGRATIONS_NEWEST + "=" + product.version() + "\n";

@@ -42,7 +42,7 @@ class QuarkusStackTest {
         assertThat(v1.tree().files()).containsKeys(V1, "pom.xml", "gigafactory-spec.json");
         assertThat(v1.tree().text("gigafactory-product.properties")).contains("stack=quarkus\n",
                 "stack.revision=" + stack.revision() + "\n", "version=1\n", "build.tool=maven\n",
-                "build.goals=verify\n", "run.jar=target/quarkus-app/quarkus-run.jar\n", "datasource=postgresql\n",
+                "build.goals=verify\n", "run.jar=target/product-runner.jar\n", "datasource=postgresql\n",
                 "migrations=src/main/resources/db/migration/\n", "migrations.newest=1\n");
     }
 

@@ -17,14 +17,13 @@ import java.util.regex.Pattern;
  * What a source tree's {@code gigafactory-product.properties} tells the gate. A {@code jdk-http} product: the entry
  * point, and optionally a class whose {@code main} runs the product's own unit tests (exit code 0 means they passed).
  * A {@code quarkus} product: a Maven project whose {@code verify} runs its own tests against a PostgreSQL database and
- * leaves {@code runJar} (relative to the tree) to start with Quarkus' own entry point.
+ * leaves {@code runJar} (relative to the tree), self-contained, its manifest naming the entry point (so
+ * {@code mainClass} is null until it is built).
  */
 public record ProductManifest(String stack, String mainClass, Optional<String> testClass, String runJar) {
 
     public static final String JDK_HTTP = ServiceDefinition.DEFAULT_STACK;
     public static final String QUARKUS = QuarkusManifest.STACK;
-    /** The entry point of every Quarkus fast-jar: the relay calls it after it has bridged the port. */
-    public static final String QUARKUS_MAIN_CLASS = QuarkusManifest.MAIN_CLASS;
     private static final String STACK_KEY = ProductContract.STACK_KEY;
     private static final Map<String, String> QUARKUS_REQUIRES = Map.of(QuarkusManifest.BUILD_TOOL,
             QuarkusManifest.MAVEN, QuarkusManifest.BUILD_GOALS, QuarkusManifest.VERIFY, QuarkusManifest.DATASOURCE,
@@ -97,7 +96,7 @@ public record ProductManifest(String stack, String mainClass, Optional<String> t
             return new Read(null, ProductContract.MANIFEST + " names no valid relative " + RUN_JAR_KEY + " (was '" + jar
                     + "')");
         }
-        return new Read(new ProductManifest(QUARKUS, QUARKUS_MAIN_CLASS, Optional.empty(), jar), null);
+        return new Read(new ProductManifest(QUARKUS, null, Optional.empty(), jar), null);
     }
 
     /** Where the compiled entry point must be, relative to the classes directory. */

@@ -2,6 +2,8 @@ package dev.gigafactory.tester.service;
 
 import dev.gigafactory.contracts.acceptance.Deadline;
 import dev.gigafactory.contracts.artifacts.SourceTree;
+import dev.gigafactory.contracts.product.ProductJar;
+import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.sandbox.JvmBudget;
 import dev.gigafactory.sandbox.Sandbox;
@@ -63,7 +65,14 @@ final class QuarkusGate {
                 return null;
             }
             // a Quarkus JVM needs more than a jdk-http product's 64 MiB: sized to the product's address-space limit
-            ProductRun.Launch launch = new ProductRun.Launch(jar, manifest.mainClass(),
+            String mainClass;
+            try {
+                mainClass = ProductJar.mainClass(jar);
+            } catch (ProductStartException e) {
+                report.fail(e.getMessage(), null);
+                return null;
+            }
+            ProductRun.Launch launch = new ProductRun.Launch(jar, mainClass,
                     JvmBudget.within(processes.sandbox().limits().memoryBytes()).options(), datasource,
                     gateDatabase.address());
             acceptance.run(workspace, launch, spec, deadline, report);

@@ -17,7 +17,7 @@ class ProductManifestTest {
             stack=quarkus
             build.tool=maven
             build.goals=verify
-            run.jar=target/quarkus-app/quarkus-run.jar
+            run.jar=target/product-runner.jar
             datasource=postgresql
             migrations.newest=1
             """;
@@ -47,9 +47,8 @@ class ProductManifestTest {
         ProductManifest.Read read = ProductManifest.of(tree(QUARKUS));
 
         assertThat(read.problem()).isNull();
-        assertThat(read.manifest()).isEqualTo(new ProductManifest("quarkus",
-                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", Optional.empty(),
-                "target/quarkus-app/quarkus-run.jar"));
+        assertThat(read.manifest()).isEqualTo(new ProductManifest("quarkus", null, Optional.empty(),
+                "target/product-runner.jar"));
         assertThat(read.manifest().quarkus()).isTrue();
     }
 
@@ -57,7 +56,7 @@ class ProductManifestTest {
     @CsvSource(delimiter = '|', value = {
             "another build tool    | build.tool=maven      | build.tool=gradle                 | must say build.tool=maven for a quarkus product (was 'gradle')",
             "goals beyond verify   | build.goals=verify     | build.goals=deploy                | must say build.goals=verify for a quarkus product (was 'deploy')",
-            "a jar outside the build | run.jar=target/quarkus-app/quarkus-run.jar | run.jar=../../etc/x.jar | names no valid relative run.jar (was '../../etc/x.jar')",
+            "a jar outside the build | run.jar=target/product-runner.jar | run.jar=../../etc/x.jar | names no valid relative run.jar (was '../../etc/x.jar')",
             "an unknown stack      | stack=quarkus          | stack=spring                      | names stack 'spring', which the tester cannot build"})
     void saysWhatIsWrongWithAQuarkusManifest(String name, String line, String replacement, String problem) {
         ProductManifest.Read read = ProductManifest.of(tree(QUARKUS.replace(line, replacement)));
