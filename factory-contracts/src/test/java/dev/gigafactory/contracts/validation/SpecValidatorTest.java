@@ -24,6 +24,30 @@ class SpecValidatorTest {
     }
 
     @Test
+    void acceptsEveryStackAndNamesThemWhenOneIsUnknown() {
+        String yaml = """
+                apiVersion: gigafactory.dev/v1alpha1
+                kind: ServiceSpec
+                metadata: { name: shelf }
+                spec:
+                  stack: %s
+                  entities:
+                    - name: Book
+                      fields: [ { name: title, type: string } ]
+                """;
+
+        assertThat(validator.validate(yaml.formatted("quarkus").getBytes(StandardCharsets.UTF_8)).spec().spec()
+                .stack()).isEqualTo("quarkus");
+        assertThat(validator.validate(yaml.formatted("jdk-http").getBytes(StandardCharsets.UTF_8)).problems())
+                .isEmpty();
+        assertThat(validator.validate(yaml.formatted("rails").getBytes(StandardCharsets.UTF_8)).problems())
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.pointer()).isEqualTo("/spec/stack");
+                    assertThat(problem.message()).contains("jdk-http").contains("quarkus");
+                });
+    }
+
+    @Test
     void listsEveryProblemAtOnce() {
         String yaml = """
                 apiVersion: gigafactory.dev/v1alpha1
