@@ -22,11 +22,15 @@ import org.apache.kafka.common.utils.Utils;
 
 /**
  * {@code ./factory bench [N]}: the todo spec alone, a few times in a row (latency without queueing), then a burst of N
- * renamed copies at once (queueing, throughput), every stage timed from the records on the topics.
+ * renamed copies at once (queueing, throughput), every stage timed from the records on the topics; last, the todo
+ * spec on the quarkus stack a few times, beside the jdk-http singles.
  */
 public final class Bench {
 
     private static final Pattern NAME = Pattern.compile("(?m)^(\\s+name:\\s*)todo\\s*$");
+    private static final Pattern STACK = Pattern.compile("(?m)^(\\s+stack:\\s*)jdk-http\\s*$");
+    private static final String QUARKUS = "quarkus";
+    private static final int QUARKUS_SINGLES = 3;
 
     /** One spec's trip: when it reached each stage, and when its product process started (0 if unknown). */
     record Sample(String spec, Timeline timeline, long productStartedAt) {
@@ -34,7 +38,7 @@ public final class Bench {
 
     /** Everything a run measured. */
     record Result(int n, List<Sample> singles, List<Sample> burst, Duration burstWall, FleetMemory memory,
-            String hopBreakdown, CpuUse burstCpu) {
+            String hopBreakdown, CpuUse burstCpu, StackComparison stacks) {
     }
 
     private final String kafka;
@@ -116,9 +120,44 @@ public final class Bench {
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
             CpuUse burstCpu = CpuUse.between(cpuBefore, CpuUse.Reading.now(processes(fleetPids)));
             List<Sample> burst = names.stream().map(name -> sample(clock, name)).toList();
-            return new Result(n, alone, burst, wall, FleetMemory.measure(fleetPids, infraName, stateDir),
-                    hopBreakdown, burstCpu);
+            FleetMemory memory = FleetMemory.measure(fleetPids, infraName, stateDir);
+            StackComparison stacks = new StackComparison(List.of(
+                    StackComparison.Row.of("jdk-http", alone, memory.eachProduct()),
+                    quarkus(clock, producer, prefix, onQuarkus(todo))));
+            return new Result(n, alone, burst, wall, memory, hopBreakdown, burstCpu, stacks);
         }
+    }
+
+    // After the burst, so the burst's product memory is jdk-http's alone; its failure costs its row, not the bench.
+    private StackComparison.Row quarkus(StageClock clock, KafkaProducer<String, byte[]> producer, String prefix,
+            byte[] todo) {
+        List<Sample> samples = new ArrayList<>();
+        List<Footprint> products = new ArrayList<>();
+        for (int i = 0; i < QUARKUS_SINGLES; i++) {
+            String name = prefix + "q" + i;
+            publish(producer, name, todo);
+            try {
+                awaitAll(clock, List.of(name));
+            } catch (IllegalStateException e) {
+                return StackComparison.Row.failed(QUARKUS, "did not run: " + e.getMessage());
+            }
+            Sample sample = sample(clock, name);
+            if (sample.timeline().failed()) {
+                return StackComparison.Row.failed(QUARKUS, "failed; see ./factory status " + name);
+            }
+            samples.add(sample);
+            products.add(Footprint.of(productPid(name)));
+            out.printf("quarkus %d/%d: %s running after %d ms%n", i + 1, QUARKUS_SINGLES, name, total(sample));
+        }
+        return StackComparison.Row.of(QUARKUS, samples, products);
+    }
+
+    static byte[] onQuarkus(byte[] todo) {
+        Matcher matcher = STACK.matcher(new String(todo, StandardCharsets.UTF_8));
+        if (!matcher.find()) {
+            throw new IllegalArgumentException("the todo spec has no 'stack: jdk-http' line to change");
+        }
+        return matcher.replaceFirst("$1" + QUARKUS).getBytes(StandardCharsets.UTF_8);
     }
 
     // The fleet's JVMs by name; the products and PostgreSQL's processes found again at each reading.
@@ -152,10 +191,14 @@ public final class Bench {
     }
 
     private Sample sample(StageClock clock, String name) {
-        long productStart = FleetMemory.products(stateDir).stream()
+        long pid = productPid(name);
+        return new Sample(name, clock.timeline(name), pid > 0 ? ProcStart.epochMillis(pid) : 0L);
+    }
+
+    private long productPid(String name) {
+        return FleetMemory.products(stateDir).stream()
                 .filter(p -> p.info().commandLine().orElse("").contains("/products/" + name + "/"))
-                .map(p -> ProcStart.epochMillis(p.pid())).findFirst().orElse(0L);
-        return new Sample(name, clock.timeline(name), productStart);
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(0L);
     }
 
     private void awaitAll(StageClock clock, List<String> names) {

@@ -47,6 +47,7 @@ final class BenchReport {
         md.append("\nWhere the time of a hop goes (todo alone; each service's own consumer timers, means over the "
                 + "singles):\n\n").append(result.hopBreakdown());
         md.append(memory(result.memory()));
+        md.append(result.stacks().markdown());
         md.append(goals(result, single));
         return md.toString();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gigafactory.devstack.bench.Bench.Result;
 import dev.gigafactory.devstack.bench.Bench.Sample;
 import dev.gigafactory.devstack.bench.StageClock.Timeline;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +41,13 @@ class BenchReportTest {
                 new Footprint(300_000L, 290_000L), new Footprint(100_000L, 40_000L), 9,
                 List.of(new Footprint(50_000L, 45_000L), new Footprint(36_000L, 20_000L)));
         CpuUse cpu = new CpuUse(Map.of("tester-service", 1_500L), 1_500L, 6_000L);
+        Sample quarkus = new Sample("q", new Timeline(Map.of("submitted", 0L, "deployed", 9_000L), 7_000L, false), 0);
+        StackComparison stacks = new StackComparison(List.of(
+                StackComparison.Row.of("jdk-http", List.of(sample), memory.eachProduct()),
+                StackComparison.Row.of("quarkus", List.of(quarkus), List.of(new Footprint(150_000L, 140_000L))),
+                StackComparison.Row.failed("other", "did not run: timed out")));
         Result result = new Result(1, List.of(sample), List.of(sample), Duration.ofSeconds(3), memory, "| hop |\n",
-                cpu);
+                cpu, stacks);
 
         String md = BenchReport.markdown(result, "./factory bench 1", "2 cores");
 
@@ -52,7 +58,9 @@ class BenchReportTest {
                 "each running product ≤ 40 MB RSS: met (p50 35 MB, max 49 MB)",
                 "todo alone, submitted → running ≤ 1.5 s median: not met (3000 ms)", "25 % busy",
                 "1.50 CPU-s per spec", "| tester-service | 1.5 | 1500 |",
-                "in none of these: bubblewrap, the kernel, other processes) | 0.0 | 0 |");
+                "in none of these: bubblewrap, the kernel, other processes) | 0.0 | 0 |",
+                "| jdk-http | 1 | 3000 | 0 | 35 |", "| quarkus | 1 | 9000 | 7000 | 146 |",
+                "| other | 0 | did not run: timed out | | |");
     }
 
     @Test
@@ -101,5 +109,15 @@ class BenchReportTest {
         String renamed = new String(Bench.renamed(todo, "bench-a-1"), StandardCharsets.UTF_8);
 
         assertThat(renamed).contains("  name: bench-a-1\n", "- name: Todo");
+    }
+
+    @Test
+    void theQuarkusRunsAreTheTodoExampleWithOnlyItsStackChanged() {
+        String todo = ExampleSpecs.text("todo.yaml");
+
+        String quarkus = new String(Bench.onQuarkus(todo.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+
+        assertThat(quarkus).contains("  stack: quarkus\n").doesNotContain("jdk-http")
+                .isEqualTo(todo.replace("stack: jdk-http", "stack: quarkus"));
     }
 }
