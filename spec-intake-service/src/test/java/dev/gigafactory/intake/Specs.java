@@ -42,6 +42,11 @@ public final class Specs {
                 "maxLength: 100 }\n        - { name: pinned, type: boolean }");
     }
 
+    /** {@link #yaml} on another stack than the default jdk-http. */
+    public static String onStack(String name, String stack) {
+        return yaml(name).replace("spec:\n", "spec:\n  stack: " + stack + "\n");
+    }
+
     public static String invalid(String name) {
         return yaml(name).replace("type: string", "type: blob").replace("name: Note", "name: note");
     }

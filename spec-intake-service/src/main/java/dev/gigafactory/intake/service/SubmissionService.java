@@ -59,9 +59,22 @@ public class SubmissionService {
                 .chain(() -> versions.latest(spec.name()))
                 .chain(latest -> latest != null && latest.digest.equals(digest)
                         ? unchangedUnlessRetired(spec, digest, latest, source)
-                        : storeNext(spec, digest, latest, source)));
+                        : storeNextOnItsStack(spec, digest, latest, source)));
         // An unchanged resubmission relays too: it may be the retry of one whose announcement failed after commit.
-        return stored.call(this::publishUnpublishedVersions);
+        return stored.call(this::publishUnpublishedVersions)
+                .chain(outcome -> outcome instanceof SubmissionOutcome.Rejected refused
+                        ? reject(ValidationResult.invalid(refused.problems(), refused.name()), source)
+                        : Uni.createFrom().item(outcome));
+    }
+
+    // Refused here, not by the validator: only the spec's history tells which stack it is on.
+    private Uni<SubmissionOutcome> storeNextOnItsStack(ServiceSpec spec, String digest, SpecVersion latest,
+            Submission source) {
+        ServiceSpec previous = latest == null ? null : Json.read(latest.document, ServiceSpec.class);
+        return StackRule.moved(previous, spec)
+                .<Uni<SubmissionOutcome>>map(problem -> Uni.createFrom()
+                        .item(new SubmissionOutcome.Rejected(spec.name(), List.of(problem), false)))
+                .orElseGet(() -> storeNext(spec, digest, latest, source));
     }
 
     // A retired spec submitted again (kubectl delete, then apply of the same file) is wanted back: a new version.

@@ -75,6 +75,25 @@ class SubmissionListenerTest {
     }
 
     @Test
+    void aVersionOnAnotherStackIsRejectedOnTheTopicAndTheSpecGoesOn() {
+        kafka.publishRaw(Topics.SPECS_SUBMITTED, "kafka-stack", Specs.bytes(Specs.yaml("kafka-stack")), null);
+        kafka.awaitEvent(SpecAccepted.class, e -> e.spec().equals("kafka-stack"), WAIT);
+
+        kafka.publishRaw(Topics.SPECS_SUBMITTED, "kafka-stack", Specs.bytes(Specs.onStack("kafka-stack", "quarkus")),
+                null);
+        kafka.publishRaw(Topics.SPECS_SUBMITTED, "kafka-stack", Specs.bytes(Specs.withExtraField("kafka-stack")),
+                null);
+
+        SpecRejected rejected = kafka.awaitEvent(SpecRejected.class, e -> e.spec().equals("kafka-stack"), WAIT);
+        assertThat(rejected.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.pointer()).isEqualTo("/spec/stack");
+            assertThat(problem.message()).contains("from 'jdk-http'", "to 'quarkus'");
+        });
+        assertThat(kafka.awaitEvent(SpecAccepted.class, e -> e.spec().equals("kafka-stack") && e.version() == 2,
+                WAIT).document().spec().stack()).isEqualTo("jdk-http");
+    }
+
+    @Test
     void keepsConsumingAfterABurstOfPoison() {
         for (int i = 0; i < 50; i++) {
             byte[] poison = i % 2 == 0 ? new byte[]{(byte) 0xff, 0, (byte) i} : new byte[0];

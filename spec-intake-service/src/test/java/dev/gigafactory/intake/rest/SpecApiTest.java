@@ -82,6 +82,26 @@ class SpecApiTest {
     }
 
     @Test
+    void refusesAVersionOnAnotherStackNamingTheStackItIsOn() {
+        given().contentType("application/yaml").body(Specs.bytes(Specs.onStack("api-stack", "quarkus")))
+                .post("/api/specs").then().statusCode(202).body("version", equalTo(1));
+
+        given().contentType("application/yaml").body(Specs.bytes(Specs.withExtraField("api-stack")))
+                .when().post("/api/specs")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.pointer", equalTo(java.util.List.of("/spec/stack")),
+                        "errors[0].message", containsString("from 'quarkus'"),
+                        "errors[0].message", containsString("to 'jdk-http'"),
+                        "errors[0].message", containsString("under a new name"));
+
+        given().when().get("/api/specs/api-stack/versions/2").then().statusCode(404);
+        given().contentType("application/yaml")
+                .body(Specs.bytes(Specs.withExtraField("api-stack").replace("spec:\n", "spec:\n  stack: quarkus\n")))
+                .when().post("/api/specs")
+                .then().statusCode(202).body("version", equalTo(2));
+    }
+
+    @Test
     void refusesABodyOverTheLimitBeforeReadingIt() throws Exception {
         // Only the headers are sent: the answer must come before any of the body is read.
         try (Socket socket = new Socket("127.0.0.1", testPort)) {
