@@ -111,6 +111,13 @@ public final class Fleet implements AutoCloseable {
             env.put("TESTER_DATABASE_USERNAME", postgres.username());
             env.put("TESTER_DATABASE_PASSWORD", postgres.password());
         }
+        if (service.name().equals("deployer-service")) {
+            // the admin datasource the deployer makes each quarkus product's own, lasting database and role with
+            PostgresEndpoint postgres = infrastructure.postgres();
+            env.put("DEPLOYER_PRODUCTS_DATABASE_URL", postgres.jdbcUrl("postgres"));
+            env.put("DEPLOYER_PRODUCTS_DATABASE_USERNAME", postgres.username());
+            env.put("DEPLOYER_PRODUCTS_DATABASE_PASSWORD", postgres.password());
+        }
         return env;
     }
 
