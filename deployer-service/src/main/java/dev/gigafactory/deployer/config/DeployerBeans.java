@@ -4,11 +4,13 @@ import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import dev.gigafactory.deployer.proxy.StableProxies;
 import dev.gigafactory.deployer.repository.DatabaseDeploymentStore;
+import dev.gigafactory.deployer.repository.DatabaseProductPasswords;
 import dev.gigafactory.deployer.service.Deployer;
 import dev.gigafactory.deployer.service.DeploymentTarget;
 import dev.gigafactory.deployer.service.KubernetesTarget;
 import dev.gigafactory.deployer.service.LocalProcessTarget;
 import dev.gigafactory.deployer.service.ProcessProbe;
+import dev.gigafactory.deployer.service.ProductDatabases;
 import dev.gigafactory.deployer.service.ProductRegistry;
 import dev.gigafactory.sandbox.Sandbox;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -52,7 +54,7 @@ public class DeployerBeans {
     @Produces
     @Singleton
     DeploymentTarget deploymentTarget(ArtifactStore artifacts, ProductRegistry registry, ProcessProbe probe,
-            FactoryPaths paths, DeployerConfig config) {
+            FactoryPaths paths, DeployerConfig config, DatabaseProductPasswords passwords) {
         if (config.target() == DeployerConfig.Target.KUBERNETES) {
             DeployerConfig.Kubernetes k8s = config.kubernetes();
             return new KubernetesTarget(new KubernetesClientBuilder().build(), registry, new KubernetesTarget.Settings(
@@ -62,7 +64,9 @@ public class DeployerBeans {
         Path workDir = Path.of(paths.workDir()).toAbsolutePath();
         return new LocalProcessTarget(artifacts, registry, probe, new StableProxies(proxyVertx()),
                 new LocalProcessTarget.Settings(workDir, config.stopGrace(), config.readyTimeout(), wrapper,
-                        sandbox(config, workDir)));
+                        sandbox(config, workDir)),
+                config.productsDatabase().map(admin -> new ProductDatabases(new ProductDatabases.Admin(admin.url(),
+                        admin.username(), admin.password().orElse("")), passwords)));
     }
 
     // A service runs for good: no CPU-time cap, unlike the gate's runs; files may grow as far as the data needs.

@@ -52,6 +52,24 @@ public interface DeployerConfig {
     @WithDefault("1024")
     long fileSizeLimitMib();
 
+    /**
+     * The admin datasource of the PostgreSQL where each quarkus product gets a database and a role of its own (made on
+     * its first deploy, never dropped). Absent: quarkus releases fail their deployment saying so; jdk-http products
+     * need none.
+     */
+    Optional<ProductsDatabase> productsDatabase();
+
+    interface ProductsDatabase {
+
+        /** A PostgreSQL JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/postgres. */
+        String url();
+
+        /** A role that may create databases and roles. */
+        String username();
+
+        Optional<String> password();
+    }
+
     Kubernetes kubernetes();
 
     interface Kubernetes {
@@ -67,5 +85,12 @@ public interface DeployerConfig {
 
         /** With a domain, each product also gets an Ingress at {@code <spec>.<domain>}. */
         Optional<String> ingressDomain();
+
+        /**
+         * The CloudNativePG Cluster (in the namespace) where quarkus products get their databases: its managed roles
+         * gain one per product, and products connect to its {@code <cluster>-rw} Service.
+         */
+        @WithDefault("factory-postgres")
+        String postgresCluster();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gigafactory.deployer.domain;
 
+import dev.gigafactory.contracts.spec.ServiceDefinition;
 import dev.gigafactory.contracts.spec.Slo;
 
 /**
@@ -8,18 +9,28 @@ import dev.gigafactory.contracts.spec.Slo;
  * {@code url} the spec's stable URL, served by the deployer's proxy (or the cluster Service), whatever version runs.
  */
 public record Deployment(String spec, int version, int attempt, String artifactDigest, Slo slo, Long pid, int port,
-        String url) {
+        String url, String stack) {
+
+    public Deployment {
+        stack = stack == null ? ServiceDefinition.DEFAULT_STACK : stack;
+    }
+
+    /** A jdk-http product's deployment. */
+    public Deployment(String spec, int version, int attempt, String artifactDigest, Slo slo, Long pid, int port,
+            String url) {
+        this(spec, version, attempt, artifactDigest, slo, pid, port, url, ServiceDefinition.DEFAULT_STACK);
+    }
 
     public boolean running() {
         return pid != null;
     }
 
     public Deployment stopped() {
-        return new Deployment(spec, version, attempt, artifactDigest, slo, null, port, url);
+        return new Deployment(spec, version, attempt, artifactDigest, slo, null, port, url, stack);
     }
 
     public Deployment at(String stableUrl) {
-        return new Deployment(spec, version, attempt, artifactDigest, slo, pid, port, stableUrl);
+        return new Deployment(spec, version, attempt, artifactDigest, slo, pid, port, stableUrl, stack);
     }
 
     /** Where the product itself listens, behind the proxy. */
@@ -28,7 +39,7 @@ public record Deployment(String spec, int version, int attempt, String artifactD
     }
 
     public Release release() {
-        return new Release(spec, version, attempt, artifactDigest, slo);
+        return new Release(spec, version, attempt, artifactDigest, slo, stack);
     }
 
     public boolean serves(Release release) {

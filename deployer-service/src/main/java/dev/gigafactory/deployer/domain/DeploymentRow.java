@@ -25,6 +25,7 @@ public class DeploymentRow {
     @Column(name = "artifact_digest")
     public String artifactDigest;
     public String slo;
+    public String stack;
     public Long pid;
     @Column(name = "private_port")
     public Integer privatePort;
@@ -49,6 +50,7 @@ public class DeploymentRow {
         row.attempt = d.attempt();
         row.artifactDigest = d.artifactDigest();
         row.slo = writeSlo(d.slo());
+        row.stack = d.stack();
         row.pid = d.pid();
         row.privatePort = d.port() == 0 ? null : d.port();
         row.stablePort = stablePort;
@@ -63,7 +65,7 @@ public class DeploymentRow {
 
     public DeploymentRecord toRecord() {
         Deployment d = new Deployment(spec, version, attempt, artifactDigest, readSlo(slo), pid,
-                privatePort == null ? 0 : privatePort, url);
+                privatePort == null ? 0 : privatePort, url, stack);
         return new DeploymentRecord(id, d, state, cause, detail, startedAt, stoppedAt);
     }
 

@@ -130,7 +130,7 @@ public final class KubernetesTarget implements DeploymentTarget {
         }
         String url = "http://" + release.spec() + "." + settings.namespace() + ".svc.cluster.local";
         return new Deployment(release.spec(), release.version(), release.attempt(), release.artifactDigest(),
-                release.slo(), CLUSTER_MANAGED, KubernetesManifests.CONTAINER_PORT, url);
+                release.slo(), CLUSTER_MANAGED, KubernetesManifests.CONTAINER_PORT, url, release.stack());
     }
 
     private void awaitReady(Release release, String name) throws DeploymentFailedException {

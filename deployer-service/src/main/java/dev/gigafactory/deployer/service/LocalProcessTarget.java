@@ -47,10 +47,16 @@ public final class LocalProcessTarget implements DeploymentTarget {
 
     public LocalProcessTarget(ArtifactStore artifacts, ProductRegistry registry, ProcessProbe probe,
             StableProxies proxies, Settings settings) {
+        this(artifacts, registry, probe, proxies, settings, Optional.empty());
+    }
+
+    /** {@code databases}: where quarkus products get theirs; without, a quarkus release fails saying what to set. */
+    public LocalProcessTarget(ArtifactStore artifacts, ProductRegistry registry, ProcessProbe probe,
+            StableProxies proxies, Settings settings, Optional<ProductDatabases> databases) {
         this.registry = registry;
         this.probe = probe;
         this.proxies = proxies;
-        this.processes = new ProductProcesses(artifacts, settings, this::exited);
+        this.processes = new ProductProcesses(artifacts, settings, databases, this::exited);
         this.switchover = new Switchover(processes, settings.stopGrace());
     }
 

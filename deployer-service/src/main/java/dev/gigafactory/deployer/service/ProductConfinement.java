@@ -3,10 +3,12 @@ package dev.gigafactory.deployer.service;
 import dev.gigafactory.contracts.product.ProductJar;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
+import dev.gigafactory.sandbox.DatabaseBridge;
 import dev.gigafactory.sandbox.LoopbackBridge;
 import dev.gigafactory.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -26,13 +28,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * directory as the only writable place that lasts, and no network but its own loopback. The deployer reaches it the
  * way the gate does, through a loopback bridge (one per running instance, on the instance's private port) to the relay
  * in the product's JVM. Unlike a gate run, a product outlives the deployer: a new deployer opens the bridge again on
- * the same port ({@link #reattach}), derived from the same relay directory.
+ * the same port ({@link #reattach}), derived from the same relay directory. A product with a database reaches it, and
+ * nothing else outside, at 127.0.0.1:{@value #DATABASE_PORT} of its own loopback: a {@link DatabaseBridge} on the same
+ * relay directory, opened and closed with the instance's way in.
  */
 final class ProductConfinement implements AutoCloseable {
+
+    /** Where a confined product finds its database, on its own loopback. */
+    static final int DATABASE_PORT = 5432;
 
     private final Sandbox sandbox;
     private final Path relayRoot;
     private final Map<Integer, LoopbackBridge> bridges = new ConcurrentHashMap<>();
+    private final Map<Integer, DatabaseBridge> databases = new ConcurrentHashMap<>();
 
     ProductConfinement(Sandbox sandbox) {
         this.sandbox = sandbox;
@@ -44,8 +52,17 @@ final class ProductConfinement implements AutoCloseable {
         return sandbox.isolatesNetwork();
     }
 
-    /** The launch, inside the sandbox and reachable on a private port of the host's loopback. */
-    ProductProcess.Launch confine(ProductProcess.Launch launch, Path versionDir) throws ProductStartException {
+    /** Where the product sees the database at {@code address}: on its own loopback when it has a network of its own. */
+    InetSocketAddress databaseSeenAt(InetSocketAddress address) {
+        return confines() ? new InetSocketAddress("127.0.0.1", DATABASE_PORT) : address;
+    }
+
+    /**
+     * The launch, inside the sandbox and reachable on a private port of the host's loopback; with a {@code database},
+     * also reaching that one address through the relay.
+     */
+    ProductProcess.Launch confine(ProductProcess.Launch launch, Path versionDir, Optional<InetSocketAddress> database)
+            throws ProductStartException {
         if (!confines()) {
             return launch;
         }
@@ -55,9 +72,13 @@ final class ProductConfinement implements AutoCloseable {
                     + unavailable.get(), "");
         }
         String mainClass = ProductJar.mainClass(launch.jar());
-        LoopbackBridge bridge = openBridge(versionDir, 0);
-        Sandbox.Jail jail = Sandbox.Jail.of(versionDir).keeping(launch.dataDir())
-                .reachableOn(relayDir(versionDir, bridge.port()), bridge.port()).outlivingCaller();
+        LoopbackBridge bridge = openBridge(versionDir, 0, database);
+        Path relayDir = relayDir(versionDir, bridge.port());
+        Sandbox.Jail jail = Sandbox.Jail.of(versionDir).keeping(launch.dataDir()).reachableOn(relayDir, bridge.port())
+                .outlivingCaller();
+        if (database.isPresent()) {
+            jail = jail.reachingDatabase(relayDir, DATABASE_PORT);
+        }
         List<String> wrapper = new ArrayList<>(launch.wrapper());
         wrapper.addAll(sandbox.wrap(jail, List.of()));
         return launch.withPort(bridge.port()).withWrapper(wrapper)
@@ -66,14 +87,15 @@ final class ProductConfinement implements AutoCloseable {
 
     /**
      * Opens the way in to a product that outlived the previous deployer again: its bridge, on the port it was given.
-     * False when that port is taken meanwhile, so the product cannot be reached where its record says.
+     * False when that port is taken meanwhile, so the product cannot be reached where its record says. A product
+     * with a {@code database} gets its way there back too (its pool reconnects on its own).
      */
-    boolean reattach(Path versionDir, int port) {
+    boolean reattach(Path versionDir, int port, Optional<InetSocketAddress> database) {
         if (!confines() || bridges.containsKey(port)) {
             return true;
         }
         try {
-            openBridge(versionDir, port);
+            openBridge(versionDir, port, database);
             return true;
         } catch (UncheckedIOException e) {
             return false;
@@ -83,6 +105,10 @@ final class ProductConfinement implements AutoCloseable {
     /** The instance on this private port is gone: its bridge closes and its relay directory goes. */
     void release(Path versionDir, int port) {
         LoopbackBridge bridge = bridges.remove(port);
+        DatabaseBridge database = databases.remove(port);
+        if (database != null) {
+            database.close();
+        }
         if (bridge != null) {
             bridge.close();
             delete(relayDir(versionDir, port));
@@ -94,12 +120,21 @@ final class ProductConfinement implements AutoCloseable {
     public void close() {
         bridges.values().forEach(LoopbackBridge::close);
         bridges.clear();
+        databases.values().forEach(DatabaseBridge::close);
+        databases.clear();
     }
 
-    private LoopbackBridge openBridge(Path versionDir, int port) {
+    private LoopbackBridge openBridge(Path versionDir, int port, Optional<InetSocketAddress> database) {
         LoopbackBridge bridge = LoopbackBridge.open(port,
                 bound -> Sandbox.relaySocket(createPrivately(relayDir(versionDir, bound))));
         bridges.put(bridge.port(), bridge);
+        try {
+            database.ifPresent(address -> databases.put(bridge.port(),
+                    DatabaseBridge.open(relayDir(versionDir, bridge.port()), address)));
+        } catch (UncheckedIOException e) {
+            release(versionDir, bridge.port());
+            throw e;
+        }
         return bridge;
     }
 

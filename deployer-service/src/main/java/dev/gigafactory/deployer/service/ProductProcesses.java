@@ -7,12 +7,14 @@ import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.Release;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -32,13 +34,15 @@ final class ProductProcesses {
     // Pids we are stopping ourselves: their exit is no crash.
     private final Set<Long> stopping = ConcurrentHashMap.newKeySet();
     private final ProductConfinement confinement;
+    private final QuarkusLaunch quarkus;
 
     ProductProcesses(ArtifactStore artifacts, LocalProcessTarget.Settings settings,
-            BiConsumer<Deployment, String> onUnexpectedExit) {
+            Optional<ProductDatabases> databases, BiConsumer<Deployment, String> onUnexpectedExit) {
         this.artifacts = artifacts;
         this.settings = settings;
         this.onUnexpectedExit = onUnexpectedExit;
         this.confinement = new ProductConfinement(settings.sandbox());
+        this.quarkus = new QuarkusLaunch(databases, settings.sandbox().limits().memoryBytes());
     }
 
     /**
@@ -46,24 +50,33 @@ final class ProductProcesses {
      * yet). The deployment's pid is the product's own JVM, whatever wraps it.
      */
     Deployment start(Release release) throws ProductStartException {
+        Optional<ProductDatabases.Grant> database = release.needsDatabase()
+                ? Optional.of(quarkus.database(release.spec()))
+                : Optional.empty();
         Path versionDir = versionDir(release.spec(), release.version());
         Path jar = versionDir.resolve("app.jar");
         fetch(release.artifactDigest(), jar);
-        ProductProcess.Launch launch = confinement.confine(ProductProcess.Launch
+        ProductProcess.Launch plain = ProductProcess.Launch
                 .of(jar, productDir(release.spec()).resolve("data"), log(release.spec(), release.version()))
-                .withPort(0).withReadyTimeout(settings.readyTimeout()).withWrapper(settings.wrapper()), versionDir);
+                .withPort(0).withReadyTimeout(settings.readyTimeout()).withWrapper(settings.wrapper());
+        Path environment = productDir(release.spec()).resolve(".datasource-v" + release.version() + ".env");
+        ProductProcess.Launch launch = confinement.confine(database.map(grant -> quarkus.prepare(plain, grant,
+                confinement.databaseSeenAt(grant.address()), environment)).orElse(plain), versionDir,
+                database.map(ProductDatabases.Grant::address));
         ProductProcess product;
         try {
             product = ProductProcess.start(launch);
         } catch (ProductStartException | RuntimeException e) {
             confinement.release(versionDir, launch.port());
             throw e;
+        } finally {
+            deleteQuietly(environment); // read by the product's shell at its start; the deployer's store keeps it
         }
         long pid = product.productPid();
         LOG.infof("%s v%d ready on private port %d (pid %d%s)", release.spec(), release.version(), product.port(),
                 pid, confinement.confines() ? ", sandboxed" : "");
         Deployment started = new Deployment(release.spec(), release.version(), release.attempt(),
-                release.artifactDigest(), release.slo(), pid, product.port(), null);
+                release.artifactDigest(), release.slo(), pid, product.port(), null, release.stack());
         // The process we started ends with the product, and we hear of a child's end at once: no polling.
         watch(started, product.handle());
         return started;
@@ -74,7 +87,10 @@ final class ProductProcesses {
      * be reached where its record says.
      */
     boolean reattach(Deployment deployment) {
-        return confinement.reattach(versionDir(deployment.spec(), deployment.version()), deployment.port());
+        Optional<InetSocketAddress> database = deployment.release().needsDatabase()
+                ? quarkus.databaseAddress()
+                : Optional.empty();
+        return confinement.reattach(versionDir(deployment.spec(), deployment.version()), deployment.port(), database);
     }
 
     /** The product's private port is no longer its: nothing reaches it through there any more. */
@@ -150,6 +166,14 @@ final class ProductProcesses {
             awaitExit(process, Duration.ofSeconds(5));
             LOG.infof("killed %s v%d (pid %d)", deployment.spec(), deployment.version(), deployment.pid());
         });
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // owner-only; rewritten at the next start
+        }
     }
 
     private String logTail(Deployment deployment) {

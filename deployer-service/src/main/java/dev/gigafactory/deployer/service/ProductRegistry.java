@@ -119,7 +119,7 @@ public final class ProductRegistry {
     public synchronized void failed(Release release, String cause, String evidence) {
         Instant now = Instant.now();
         Deployment never = new Deployment(release.spec(), release.version(), release.attempt(),
-                release.artifactDigest(), release.slo(), null, 0, null);
+                release.artifactDigest(), release.slo(), null, 0, null, release.stack());
         DeploymentRecord failed = new DeploymentRecord(UUID.randomUUID().toString(), never, DeploymentState.FAILED,
                 cause, evidence, now, now);
         save(spec(release.spec()), List.of(failed));

@@ -2,6 +2,7 @@ package dev.gigafactory.deployer.testing;
 
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.TestsCompleted;
+import dev.gigafactory.contracts.spec.ServiceSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,12 @@ public final class Verdicts {
 
     public static TestsCompleted passed(String spec, int version, int attempt, String artifactDigest) {
         return new TestsCompleted(spec, version, attempt, true, null, artifactDigest, List.of(), null, null, 10,
+                null);
+    }
+
+    /** A passed verdict carrying its spec document, whose stack says how the product is started. */
+    public static TestsCompleted passed(String spec, int version, String artifactDigest, ServiceSpec document) {
+        return new TestsCompleted(spec, version, 1, true, null, artifactDigest, List.of(), null, null, 10, document,
                 null);
     }
 

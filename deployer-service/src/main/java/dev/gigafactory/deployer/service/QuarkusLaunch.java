@@ -1,0 +1,82 @@
+package dev.gigafactory.deployer.service;
+
+import dev.gigafactory.contracts.product.ProductProcess;
+import dev.gigafactory.contracts.product.ProductStartException;
+import dev.gigafactory.sandbox.JvmBudget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a quarkus product needs to start that a jdk-http one does not: its own database ({@link ProductDatabases}),
+ * given as {@code QUARKUS_DATASOURCE_*}, and a JVM sized to the product's address-space limit instead of the 64 MiB
+ * heap of a jdk-http product. The product's environment is scrubbed to PORT and the data dir at start, so the
+ * datasource comes in through the wrapper: a shell that reads an owner-only file and execs the rest (the password is
+ * never on a command line, which every user of the machine may read), the file deleted once the product runs.
+ */
+final class QuarkusLaunch {
+
+    static final String NO_DATABASE = "a quarkus product needs a database of its own, and this deployer has nowhere"
+            + " to make one: set deployer.products-database.url, .username and .password"
+            + " (DEPLOYER_PRODUCTS_DATABASE_URL, _USERNAME, _PASSWORD) to a PostgreSQL role that may create databases"
+            + " and roles";
+
+    private final Optional<ProductDatabases> databases;
+    private final long memoryBytes;
+
+    QuarkusLaunch(Optional<ProductDatabases> databases, long memoryBytes) {
+        this.databases = databases;
+        this.memoryBytes = memoryBytes;
+    }
+
+    /** The products' PostgreSQL, when the deployer has one. */
+    Optional<InetSocketAddress> databaseAddress() {
+        return databases.map(ProductDatabases::address);
+    }
+
+    /** The spec's database, made on its first start; fails the start with the reason when there can be none. */
+    ProductDatabases.Grant database(String spec) throws ProductStartException {
+        ProductDatabases made = databases.orElseThrow(() -> new ProductStartException(NO_DATABASE, ""));
+        try {
+            return made.ensure(spec);
+        } catch (SQLException e) {
+            throw new ProductStartException("cannot make the database of " + spec + " in the products' PostgreSQL at "
+                    + made.address() + ": " + e.getMessage(), "");
+        }
+    }
+
+    /** The launch with the datasource (seen by the product at {@code seenAt}) and the Quarkus-sized JVM. */
+    ProductProcess.Launch prepare(ProductProcess.Launch launch, ProductDatabases.Grant grant,
+            InetSocketAddress seenAt, Path environmentFile) {
+        writePrivately(environmentFile, grant.environment(seenAt.getHostString(), seenAt.getPort()));
+        List<String> wrapper = new ArrayList<>(List.of("/bin/sh", "-c", "set -a && . \"$0\" && set +a && exec \"$@\"",
+                environmentFile.toAbsolutePath().toString()));
+        wrapper.addAll(launch.wrapper());
+        return new ProductProcess.Launch(launch.jar(), launch.dataDir(), launch.log(), launch.port(),
+                List.copyOf(wrapper), JvmBudget.within(memoryBytes).options(), launch.readyTimeout(), launch.java(),
+                launch.main());
+    }
+
+    private static void writePrivately(Path file, Map<String, String> variables) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(variables).forEach((name, value) -> text.append(name).append("='")
+                .append(value.replace("'", "'\\''")).append("'\n"));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the product's datasource to " + file, e);
+        }
+    }
+}
