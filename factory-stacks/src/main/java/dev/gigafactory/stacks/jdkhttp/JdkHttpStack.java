@@ -4,9 +4,14 @@ import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.spec.ServiceSpec;
+import dev.gigafactory.contracts.product.ProductContract;
 import dev.gigafactory.stacks.spi.ProductStack;
+import dev.gigafactory.stacks.spi.RequirementsHooks;
 import dev.gigafactory.stacks.spi.StackTree;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The {@code jdk-http} stack behind the stack interface: {@link PlannedTree} and {@link ProductTasks} as they are. */
 public final class JdkHttpStack implements ProductStack {
@@ -31,9 +36,15 @@ public final class JdkHttpStack implements ProductStack {
         return ProductTasks.every(product);
     }
 
+    /** The reply compiles with every main source of the product, as its build script compiles them. */
     @Override
-    public boolean hasRequirementsHooks() {
-        return true;
+    public Optional<RequirementsHooks> requirementsHooks(ProductModel product) {
+        Set<String> contract = new TreeSet<>();
+        for (PlanTask task : tasks(product)) {
+            ProductTasks.paths(product, task).stream().filter(path -> path.startsWith(ProductContract.MAIN_SOURCES)
+                    && path.endsWith(".java")).forEach(contract::add);
+        }
+        return Optional.of(RequirementsHooks.of(product, contract));
     }
 
     @Override

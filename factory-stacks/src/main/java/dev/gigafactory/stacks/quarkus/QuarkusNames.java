@@ -1,6 +1,7 @@
 package dev.gigafactory.stacks.quarkus;
 
 import dev.gigafactory.stacks.jdkhttp.EntityModel;
+import dev.gigafactory.stacks.jdkhttp.RequirementsWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,7 @@ final class QuarkusNames {
             "DecimalMin", "DecimalMax", "BigDecimal", "LocalDate", "Instant", "Sort", "Transactional", "Valid",
             "Consumes", "DELETE", "GET", "POST", "PUT", "Path", "PathParam", "Produces", "NotFoundException",
             "WebApplicationException", "MediaType", "Response", "URI", "List", "Map", "Operation", "QuarkusTest",
-            "Test", "RestAssured", "Matchers", "ContentType");
+            "Test", "RestAssured", "Matchers", "ContentType", "Inject", "Context", "UriInfo");
 
     private QuarkusNames() {
     }
@@ -38,6 +39,7 @@ final class QuarkusNames {
         QuarkusTemplates.importedNames().forEach(name -> taken.add(name.toLowerCase(Locale.ROOT)));
         WRITER_IMPORTS.forEach(name -> taken.add(name.toLowerCase(Locale.ROOT)));
         taken.add(QuarkusTests.CLASS_NAME.toLowerCase(Locale.ROOT));
+        taken.add(RequirementsWriter.CLASS_NAME.toLowerCase(Locale.ROOT));
         List<String> problems = new ArrayList<>();
         for (EntityModel entity : entities) {
             for (String type : List.of(entity.javaName(), resourceName(entity))) {

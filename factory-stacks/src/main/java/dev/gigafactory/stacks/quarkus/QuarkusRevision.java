@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * A digest of everything that decides what the quarkus stack writes: its classes and templates, and the jdk-http
- * revision, since this stack resolves specs with that stack's model and shares its metrics template. A tree another
+ * revision, since this stack resolves specs with that stack's model and shares its metrics and hook templates. A tree another
  * revision wrote has every task run again; its migrations are kept all the same, because they are history a database
  * went through, not code.
  */
@@ -34,8 +34,9 @@ final class QuarkusRevision {
     static Set<String> resources() {
         Set<String> names = new TreeSet<>();
         CLASSES.forEach(type -> StackResources.addClass(type, names));
-        QuarkusTemplates.MAIN_TYPES.stream().filter(type -> !type.equals("Metrics"))
-                .forEach(type -> names.add("dev/gigafactory/stacks/quarkus/main/" + type + ".java.tmpl"));
+        // The shared templates are in the jdk-http revision, the prefix of the digest.
+        QuarkusTemplates.MAIN_TYPES.stream().filter(type -> !QuarkusTemplates.SHARED_TYPES.contains(type))
+                .forEach(type -> names.add(QuarkusTemplates.template(type).substring(1)));
         PROJECT_TEMPLATES.forEach(name -> names.add("dev/gigafactory/stacks/quarkus/project/" + name + ".tmpl"));
         return names;
     }

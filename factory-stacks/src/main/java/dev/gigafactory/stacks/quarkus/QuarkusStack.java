@@ -10,11 +10,13 @@ import dev.gigafactory.stacks.jdkhttp.ProductModel;
 import dev.gigafactory.stacks.jdkhttp.ProductModels;
 import dev.gigafactory.stacks.jdkhttp.UnsafeSpecException;
 import dev.gigafactory.stacks.spi.ProductStack;
+import dev.gigafactory.stacks.spi.RequirementsHooks;
 import dev.gigafactory.stacks.spi.StackTree;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -49,9 +51,11 @@ public final class QuarkusStack implements ProductStack {
         return QuarkusTasks.every(product);
     }
 
+    /** The reply compiles against the hook contract alone: those two files need no library, Quarkus' or other. */
     @Override
-    public boolean hasRequirementsHooks() {
-        return false;
+    public Optional<RequirementsHooks> requirementsHooks(ProductModel product) {
+        return Optional.of(RequirementsHooks.of(product, Set.of(product.mainSource("Rules"),
+                product.mainSource("Problem"))));
     }
 
     @Override
@@ -77,6 +81,14 @@ public final class QuarkusStack implements ProductStack {
         if (unusable == null) {
             kept.forEach(task -> QuarkusTasks.paths(product, task)
                     .forEach(path -> files.put(path, base.files().get(path))));
+            if (kept.stream().anyMatch(task -> task.kind() == PlanTask.Kind.REQUIREMENTS)) {
+                // The model's domain classes belong to the requirements task, like its Requirements class.
+                base.files().forEach((path, bytes) -> {
+                    if (path.startsWith(product.domainSources())) {
+                        files.put(path, bytes);
+                    }
+                });
+            }
         }
         int written = 0;
         for (PlanTask task : run) {

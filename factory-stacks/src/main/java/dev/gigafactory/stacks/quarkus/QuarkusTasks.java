@@ -8,6 +8,7 @@ import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.stacks.jdkhttp.EntityModel;
 import dev.gigafactory.stacks.jdkhttp.ProductModel;
 import dev.gigafactory.stacks.jdkhttp.ProductTasks;
+import dev.gigafactory.stacks.jdkhttp.RequirementsWriter;
 import dev.gigafactory.stacks.jdkhttp.UnsafeSpecException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.TreeSet;
  * What each plan task writes in a {@code quarkus} product, but the migrations ({@link QuarkusHistory} keeps the
  * earlier ones and writes the version's own with the project task, which every plan has). Every other file belongs to
  * exactly one task. The planner plans the same tasks for every stack: the runtime is the spec-independent sources,
- * the entry point the routes of every entity (they label metrics and answer 405s), the requirements task writes
- * nothing (this stack has no hooks for prose requirements).
+ * the entry point the routes of every entity (they label metrics and answer 405s), the requirements task the
+ * template's {@code Requirements} class (every hook keeps its default) and, kept from the base tree like it, whatever
+ * domain classes an LLM agent wrote beside it.
  */
 final class QuarkusTasks {
 
@@ -83,9 +85,8 @@ final class QuarkusTasks {
             }
             case ENTRY_POINT -> files.put(product.mainSource(ROUTES),
                     QuarkusTemplates.mainSources(product).get(product.mainSource(ROUTES)));
-            case REQUIREMENTS -> {
-                // No hooks on this stack: the coder refuses a spec with prose requirements instead.
-            }
+            case REQUIREMENTS -> files.put(product.mainSource(RequirementsWriter.CLASS_NAME),
+                    RequirementsWriter.write(product));
             case TESTS -> files.put(product.testSource(QuarkusTests.CLASS_NAME), QuarkusTests.write(product));
         }
         return files;

@@ -19,15 +19,18 @@ import java.util.stream.Collectors;
 /**
  * The spec-independent parts of a quarkus product, kept as plain files under {@code dev/gigafactory/stacks/quarkus/}
  * so they read as code. {@code Metrics} is the jdk-http stack's own template, so both stacks expose the same metric
- * names and labels by construction.
+ * names and labels by construction; so are {@code Rules} and {@code Problem}, the hook contract an LLM agent's
+ * {@code Requirements} class is written against, so the same class compiles in both stacks' products.
  */
 final class QuarkusTemplates {
 
-    static final Set<String> MAIN_TYPES = Set.of("Metrics", "MetricsFilter", "ProblemJson", "ProblemMappers",
-            "ReadyLine", "Routes", "StrictJson", "Telemetry");
+    static final Set<String> MAIN_TYPES = Set.of("Hooks", "Metrics", "MetricsFilter", "Problem", "ProblemJson",
+            "ProblemMappers", "ReadyLine", "Routes", "Rules", "StrictJson", "Telemetry");
+    /** The main types whose template is the jdk-http stack's, byte for byte. */
+    static final Set<String> SHARED_TYPES = Set.of("Metrics", "Problem", "Rules");
 
     private static final String ROOT = "/dev/gigafactory/stacks/quarkus/";
-    private static final String METRICS = "/dev/gigafactory/stacks/jdkhttp/main/Metrics.java.tmpl";
+    private static final String SHARED = "/dev/gigafactory/stacks/jdkhttp/main/";
     private static final Pattern IMPORT = Pattern.compile("^import ([\\w.]+\\.(\\w+));$", Pattern.MULTILINE);
 
     private QuarkusTemplates() {
@@ -43,7 +46,7 @@ final class QuarkusTemplates {
         String allow = "Map.ofEntries(" + String.join(", ", routes) + ")";
         Map<String, String> files = new TreeMap<>();
         for (String type : MAIN_TYPES) {
-            String text = read(type.equals("Metrics") ? METRICS : ROOT + "main/" + type + ".java.tmpl");
+            String text = read(template(type));
             files.put(product.mainSource(type), text.replace("{{package}}", product.packageName())
                     .replace("\"{{readyLine}}\"", JavaLiterals.string(ProductContract.READY_LINE))
                     .replace("{{allow}}", allow));
@@ -58,9 +61,14 @@ final class QuarkusTemplates {
     /** Simple names the templates import: an entity of that name would be shadowed in their files. */
     static Set<String> importedNames() {
         return MAIN_TYPES.stream()
-                .map(type -> read(type.equals("Metrics") ? METRICS : ROOT + "main/" + type + ".java.tmpl"))
+                .map(type -> read(template(type)))
                 .flatMap(text -> IMPORT.matcher(text).results().map(match -> match.group(2)))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The resource a main type is written from. */
+    static String template(String type) {
+        return (SHARED_TYPES.contains(type) ? SHARED : ROOT + "main/") + type + ".java.tmpl";
     }
 
     /** A project file template ({@code project/pom.xml.tmpl}) with its {@code {{key}}}s replaced. */

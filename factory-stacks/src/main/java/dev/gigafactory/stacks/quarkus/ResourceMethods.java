@@ -55,17 +55,21 @@ final class ResourceMethods {
             out.line(1, "@Transactional");
         }
         switch (operation) {
-            case LIST -> body("public List<" + type + "> list()", "return " + type + ".listAll(Sort.by("
-                    + JavaLiterals.string(EntityWriter.ORDER_FIELD) + "));");
+            case LIST -> body("public List<" + type + "> list(@Context UriInfo uri)", "return hooks.listed(ENTITY, "
+                    + type + ".listAll(Sort.by(" + JavaLiterals.string(EntityWriter.ORDER_FIELD)
+                    + ")), uri.getQueryParameters());");
             case GET -> body("public " + type + " get(@PathParam(\"id\") String id)", "return find(id);");
             case CREATE -> body("public Response create(@Valid @NotNull " + type + " body)",
-                    "body.id = UUID.randomUUID();",
-                    "body.persist();", "return Response.created(URI.create(" + JavaLiterals.string("/" + entity.plural()
-                            + "/") + " + body.id)).entity(body).build();");
+                    "body.id = UUID.randomUUID();", "hooks.beforeCreate(ENTITY, body, READS);", "body.persist();",
+                    "hooks.after(\"create\", ENTITY, body);", "return Response.created(URI.create("
+                            + JavaLiterals.string("/" + entity.plural() + "/") + " + body.id)).entity(body).build();");
             case UPDATE -> body("public " + type + " update(@PathParam(\"id\") String id, @Valid @NotNull " + type
-                    + " body)", type + " found = find(id);", "found.replaceWith(body);", "return found;");
-            case DELETE -> body("public Response delete(@PathParam(\"id\") String id)", "find(id).delete();",
-                    "return Response.noContent().build();");
+                    + " body)", type + " found = find(id);", "body.id = found.id;",
+                    "hooks.beforeUpdate(ENTITY, found, body, READS);", "found.replaceWith(body);",
+                    "hooks.after(\"update\", ENTITY, found);", "return found;");
+            case DELETE -> body("public Response delete(@PathParam(\"id\") String id)", type + " found = find(id);",
+                    "hooks.beforeDelete(ENTITY, found, READS);", "found.delete();",
+                    "hooks.after(\"delete\", ENTITY, found);", "return Response.noContent().build();");
         }
     }
 

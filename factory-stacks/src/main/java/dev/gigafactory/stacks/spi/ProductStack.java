@@ -7,6 +7,7 @@ import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.stacks.jdkhttp.ProductModel;
 import dev.gigafactory.stacks.jdkhttp.UnsafeSpecException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One kind of product the factory writes, named as a spec names it in {@code spec.stack}. The coder knows stacks only
@@ -35,10 +36,10 @@ public interface ProductStack {
     List<PlanTask> tasks(ProductModel product);
 
     /**
-     * Whether the stack writes the spec's prose {@code requirements} as code hooks an LLM agent fills in. A stack
-     * without them cannot ship a spec that has requirements.
+     * Where the product takes the spec's prose {@code requirements} as code an LLM agent writes, or empty when the
+     * stack has no hooks for them: then it cannot ship a spec that has requirements.
      */
-    boolean hasRequirementsHooks();
+    Optional<RequirementsHooks> requirementsHooks(ProductModel product);
 
     /**
      * The plan's tasks written, every other task's files kept from {@code base}.

@@ -142,13 +142,6 @@ class QuarkusStackTest {
     }
 
     @Test
-    void hasNoRequirementsHooksAndItsRequirementsTaskWritesNothing() {
-        assertThat(stack.hasRequirementsHooks()).isFalse();
-        assertThat(QuarkusTasks.paths(stack.model(QuarkusSpecs.todo(), 1), PlanTask.of(Kind.REQUIREMENTS, "todo")))
-                .isEmpty();
-    }
-
-    @Test
     void refusesAPlanThatLeavesTasksOutWithoutABase() {
         PlanCreated plan = QuarkusSpecs.plan(QuarkusSpecs.todoWithReorderAt(), 2, TODO_CHANGED, null);
 
