@@ -19,10 +19,9 @@ import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanTask;
 import dev.gigafactory.contracts.events.RepairEvidence;
 import dev.gigafactory.stacks.jdkhttp.ProductModel;
-import dev.gigafactory.stacks.jdkhttp.ProductTasks;
-import dev.gigafactory.stacks.jdkhttp.RequirementsWriter;
 import dev.gigafactory.stacks.spi.ProductStack;
 import dev.gigafactory.stacks.spi.ProductStacks;
+import dev.gigafactory.stacks.spi.RequirementsHooks;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,8 +41,9 @@ import org.jboss.logging.Logger;
  * requirements. A repair plan's evidence (the failing steps, the log, the files written then) goes into the prompt,
  * and a reply whose product is exactly the code of a failed attempt is sent back too: building it again could not
  * pass. An incremental plan that touches neither the entities nor the requirements keeps the files the model wrote
- * for the base version, and asks nothing. A stack without hooks for requirements (quarkus) cannot hold them: such a
- * spec's attempt fails with that reason, and no model is asked.
+ * for the base version, and asks nothing. Every stack offers the same hooks ({@link RequirementsHooks}: where the
+ * class and its domain classes go, which of the product's files they compile with); a stack without them cannot hold
+ * requirements: such a spec's attempt fails with that reason, and no model is asked.
  */
 public final class LlmCodeAgent implements CodeAgent {
 
@@ -86,26 +86,25 @@ public final class LlmCodeAgent implements CodeAgent {
             return template.generate(plan, base); // nothing in prose: the template's product is the whole answer
         }
         ProductStack stack = ProductStacks.of(plan.document());
-        if (!stack.hasRequirementsHooks()) {
+        ProductModel product = stack.model(plan.document(), plan.version());
+        Optional<RequirementsHooks> offered = stack.requirementsHooks(product);
+        if (offered.isEmpty()) {
             // No class the model could write would run: the scaffold is kept to be read, and nothing ships.
             GeneratedSource scaffold = template.generate(plan, base);
             String why = "the spec states requirements in prose, and stack '" + stack.name() + "' has no hooks to "
-                    + "implement them in (stacks with hooks: " + String.join(", ", ProductStacks.all().stream()
-                            .filter(ProductStack::hasRequirementsHooks).map(ProductStack::name).toList())
-                    + ")";
+                    + "implement them in";
             return scaffold.failedBy(NAME, scaffold.failed() ? why + "; " + scaffold.failure() : why);
         }
-        ProductModel product = stack.model(plan.document(), plan.version());
+        RequirementsHooks hooks = offered.get();
         String packageName = product.packageName();
-        String hookPath = product.mainSource(RequirementsWriter.CLASS_NAME);
-        GeneratedSource scaffold = template.generate(withHookTask(plan, base, product, hookPath), base);
+        GeneratedSource scaffold = template.generate(withHookTask(plan, base, hooks), base);
         if (!scaffold.tasks().contains(HOOK_TASK)) {
             // Neither the entities nor the requirements changed: the model's class for the base still holds.
             return scaffold.finishedBy(NAME, scaffold.tree());
         }
         RepairEvidence evidence = plan.evidence();
         String task = HookPrompts.task(plan.document())
-                + (evidence == null ? "" : RepairPrompts.repair(evidence, previousCode(evidence, product)));
+                + (evidence == null ? "" : RepairPrompts.repair(evidence, previousCode(evidence, hooks)));
         List<ChatMessage> conversation = new ArrayList<>(List.of(ChatMessage.system(HookPrompts.system(packageName)),
                 ChatMessage.user(task)));
         String failure = "no attempt was made";
@@ -127,7 +126,7 @@ public final class LlmCodeAgent implements CodeAgent {
             budget.spent(reply);
             account(plan, reply, budget.cost(reply), (System.nanoTime() - started) / 1_000_000);
             conversation.add(ChatMessage.assistant(reply.content()));
-            Review review = review(reply.content(), product, scaffold, evidence);
+            Review review = review(reply.content(), packageName, hooks, scaffold, evidence);
             if (review.tree() != null) {
                 LOG.infof("%s v%d: the model's requirements were accepted on try %d", plan.spec(), plan.version(),
                         attempt);
@@ -148,12 +147,11 @@ public final class LlmCodeAgent implements CodeAgent {
      * The plan, with the hook's task added when the plan would keep a hook the model did not write: the base's hook
      * is the template's no-op (every try failed then, or no model wrote it), or there is no base.
      */
-    private static PlanCreated withHookTask(PlanCreated plan, SourceTree base, ProductModel product,
-            String hookPath) {
+    private static PlanCreated withHookTask(PlanCreated plan, SourceTree base, RequirementsHooks hooks) {
         boolean planned = plan.tasks() != null && plan.tasks().stream()
                 .anyMatch(task -> task != null && HOOK_TASK.equals(task.id()));
-        boolean modelWroteIt = base != null && base.files().containsKey(hookPath)
-                && !base.text(hookPath).equals(RequirementsWriter.write(product));
+        boolean modelWroteIt = base != null && base.files().containsKey(hooks.requirementsPath())
+                && !base.text(hooks.requirementsPath()).equals(hooks.template());
         if (planned || modelWroteIt) {
             return plan;
         }
@@ -166,13 +164,13 @@ public final class LlmCodeAgent implements CodeAgent {
     private record Review(SourceTree tree, String feedback) {
     }
 
-    private static Review review(String reply, ProductModel product, GeneratedSource scaffold,
-            RepairEvidence evidence) {
-        HookReplyCheck.Result checked = HookReplyCheck.check(reply, product.packageName());
+    private static Review review(String reply, String packageName, RequirementsHooks hooks,
+            GeneratedSource scaffold, RepairEvidence evidence) {
+        HookReplyCheck.Result checked = HookReplyCheck.check(reply, packageName);
         if (!checked.accepted()) {
             return new Review(null, HookPrompts.rejected(checked.problems()));
         }
-        SourceTree tree = withCode(scaffold, product, checked);
+        SourceTree tree = withCode(scaffold, hooks, checked);
         if (evidence != null && evidence.failedDigests() != null) {
             // The digest the artifact store will give this tree (CodeGenerationService stores tree.pack()).
             String digest = Digests.sha256(tree.pack());
@@ -182,7 +180,7 @@ public final class LlmCodeAgent implements CodeAgent {
                         failed == evidence.failedDigests().size() - 1));
             }
         }
-        List<String> errors = HookCompiler.errors(tree.files());
+        List<String> errors = HookCompiler.errors(hooks.compilation(tree));
         if (!errors.isEmpty()) {
             return new Review(null, HookPrompts.compileErrors(errors));
         }
@@ -190,36 +188,35 @@ public final class LlmCodeAgent implements CodeAgent {
     }
 
     /** The files of the requirements task the failed attempt was built with, when its tree is still in the store. */
-    private String previousCode(RepairEvidence evidence, ProductModel product) {
+    private String previousCode(RepairEvidence evidence, RequirementsHooks hooks) {
         List<String> digests = evidence.failedDigests();
         if (store == null || digests == null || digests.isEmpty()) {
             return null;
         }
         try {
             Optional<byte[]> packed = store.get(digests.get(digests.size() - 1));
-            return packed.map(SourceTree::unpack).map(tree -> requirementsFiles(tree, product)).orElse(null);
+            return packed.map(SourceTree::unpack).map(tree -> requirementsFiles(tree, hooks)).orElse(null);
         } catch (RuntimeException e) {
             LOG.debugf(e, "the failed attempt's tree cannot be read; the prompt goes without its files");
             return null;
         }
     }
 
-    private static String requirementsFiles(SourceTree tree, ProductModel product) {
+    private static String requirementsFiles(SourceTree tree, RequirementsHooks hooks) {
         StringBuilder files = new StringBuilder();
-        ProductTasks.pathsIn(product, PlanTask.of(PlanTask.Kind.REQUIREMENTS, product.spec()), tree).stream()
-                .filter(tree.files()::containsKey)
+        hooks.agentFiles(tree)
                 .forEach(path -> files.append("// ").append(path).append('\n').append(tree.text(path)).append('\n'));
         return files.isEmpty() ? null : files.toString();
     }
 
     // Only the hook's path and the domain package are written: the model cannot change another file.
-    private static SourceTree withCode(GeneratedSource scaffold, ProductModel product, HookReplyCheck.Result code) {
+    private static SourceTree withCode(GeneratedSource scaffold, RequirementsHooks hooks, HookReplyCheck.Result code) {
         Map<String, byte[]> files = new TreeMap<>(scaffold.tree().files());
-        String hookPath = product.mainSource(RequirementsWriter.CLASS_NAME);
+        String hookPath = hooks.requirementsPath();
         if (files.put(hookPath, code.source().getBytes(StandardCharsets.UTF_8)) == null) {
             throw new IllegalStateException("the template wrote no " + hookPath);
         }
-        code.domain().forEach((name, text) -> files.put(product.domainSource(name),
+        code.domain().forEach((name, text) -> files.put(hooks.domainSource(name),
                 text.getBytes(StandardCharsets.UTF_8)));
         return new SourceTree(files);
     }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gigafactory.coder.domain.GeneratedSource;
 import dev.gigafactory.coder.service.llm.ChatClient;
 import dev.gigafactory.coder.service.llm.LlmSettings;
-import dev.gigafactory.coder.support.Hooks;
 import dev.gigafactory.coder.support.Specs;
 import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.testsupport.ChatCompletionsStub;
 import dev.gigafactory.testsupport.ChatCompletionsStub.Reply;
+import dev.gigafactory.testsupport.MemosReplies;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +19,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The quarkus stack has no hooks for prose requirements: the LLM agent says so instead of shipping without them. */
+/** A quarkus spec's prose requirements go into the quarkus product's Requirements class, as on jdk-http. */
 class LlmQuarkusTest {
+
+    static final String HOOK = "src/main/java/dev/gigafactory/product/memos/Requirements.java";
+    /** Compiles in the built product, but uses a class of its Quarkus machinery, which the hooks may not. */
+    static final String USES_QUARKUS = MemosReplies.ENFORCES_THE_RULE.replace(
+            "throw Problem.badRequest(\"a title must not contain the word forbidden\");",
+            "throw new IllegalArgumentException(ProblemJson.MEDIA_TYPE);");
 
     static ChatCompletionsStub stub;
     final List<LedgerEntryRecorded> ledger = new CopyOnWriteArrayList<>();
@@ -36,22 +42,37 @@ class LlmQuarkusTest {
     }
 
     @Test
-    void failsAQuarkusSpecWithRequirementsWithoutAskingTheModel() {
-        stub.script(Reply.completion(Hooks.GOOD, 100, 10));
+    void writesTheModelsRequirementsIntoTheQuarkusProductCompiled() {
+        stub.script(Reply.completion(MemosReplies.ENFORCES_THE_RULE, 100, 10));
         ServiceSpec memos = Specs.onStack(Specs.example("memos.yaml"), "quarkus");
 
         GeneratedSource source = agent().generate(Specs.plan(memos, 1), null);
 
-        assertThat(source.failed()).isTrue();
-        assertThat(source.failure()).contains("stack 'quarkus' has no hooks", "stacks with hooks: jdk-http");
+        assertThat(source.failed()).as(source.failure()).isFalse();
+        assertThat(source.agent()).isEqualTo(LlmCodeAgent.NAME);
         assertThat(source.stack()).isEqualTo("quarkus");
-        assertThat(source.tree().files()).containsKey("pom.xml");
-        assertThat(stub.requests()).isEmpty();
-        assertThat(ledger).extracting(LedgerEntryRecorded::model).containsOnly(TemplateCodeAgent.NAME);
+        assertThat(source.tree().files()).containsKeys("pom.xml", HOOK);
+        assertThat(source.tree().text(HOOK)).contains("final class Requirements implements Rules", "forbidden");
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(ledger).extracting(LedgerEntryRecorded::model).containsExactly(TemplateCodeAgent.NAME, "stub-model");
+    }
+
+    @Test
+    void sendsBackAReplyThatReachesForTheProductsQuarkusClasses() {
+        stub.script(Reply.completion(USES_QUARKUS, 100, 10), Reply.completion(MemosReplies.ENFORCES_THE_RULE, 100, 10));
+        ServiceSpec memos = Specs.onStack(Specs.example("memos.yaml"), "quarkus");
+
+        GeneratedSource source = agent().generate(Specs.plan(memos, 1), null);
+
+        assertThat(source.failed()).as(source.failure()).isFalse();
+        assertThat(stub.requests()).hasSize(2);
+        assertThat(stub.requests().get(1).lastMessage()).contains("do not compile", "ProblemJson");
+        assertThat(source.tree().text(HOOK)).contains("Problem.badRequest");
     }
 
     @Test
     void leavesAQuarkusSpecWithoutRequirementsToTheTemplate() {
+        stub.script();
         ServiceSpec todo = Specs.onStack(Specs.example("todo.yaml"), "quarkus");
 
         GeneratedSource source = agent().generate(Specs.plan(todo, 1), null);

@@ -16,11 +16,14 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles a product's main sources in memory with the JDK's compiler, as its build script would, and keeps nothing
- * but the diagnostics: the class files are thrown away.
+ * Compiles the model's files with the product's files they are written against ({@code RequirementsHooks}), in
+ * memory with the JDK's compiler and nothing on the class path, and keeps nothing but the diagnostics: the class files
+ * are thrown away. A stack's hook contract is plain Java, so no library of the product's is needed here.
  */
 public final class HookCompiler {
 
@@ -29,7 +32,7 @@ public final class HookCompiler {
     private HookCompiler() {
     }
 
-    /** The compile errors of the tree's main sources, formatted for a person (or a model) to read; empty if none. */
+    /** The compile errors of the files' main sources, formatted for a person (or a model) to read; empty if none. */
     public static List<String> errors(Map<String, byte[]> tree) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         List<JavaFileObject> sources = new ArrayList<>();
@@ -39,7 +42,10 @@ public final class HookCompiler {
             }
         });
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (JavaFileManager files = new Discarding(compiler.getStandardFileManager(diagnostics, null, null))) {
+        StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, null, null);
+        try (JavaFileManager files = new Discarding(standard)) {
+            // Not the coder's own class path: what compiles here must compile in the product with the JDK alone.
+            standard.setLocation(StandardLocation.CLASS_PATH, List.of());
             compiler.getTask(null, files, diagnostics, List.of("--release", "17", "-proc:none"), null, sources)
                     .call();
         } catch (java.io.IOException e) {
