@@ -58,7 +58,8 @@ public class DeployerBeans {
         if (config.target() == DeployerConfig.Target.KUBERNETES) {
             DeployerConfig.Kubernetes k8s = config.kubernetes();
             return new KubernetesTarget(new KubernetesClientBuilder().build(), registry, new KubernetesTarget.Settings(
-                    k8s.namespace(), k8s.artifactBaseUrl(), k8s.image(), config.readyTimeout(), k8s.ingressDomain()));
+                    k8s.namespace(), k8s.artifactBaseUrl(), k8s.image(), config.readyTimeout(), k8s.ingressDomain(),
+                    k8s.postgresCluster()));
         }
         List<String> wrapper = config.detach() ? setsid() : List.of();
         Path workDir = Path.of(paths.workDir()).toAbsolutePath();

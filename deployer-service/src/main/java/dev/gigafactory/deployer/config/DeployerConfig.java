@@ -90,7 +90,7 @@ public interface DeployerConfig {
          * The CloudNativePG Cluster (in the namespace) where quarkus products get their databases: its managed roles
          * gain one per product, and products connect to its {@code <cluster>-rw} Service.
          */
-        @WithDefault("factory-postgres")
+        @WithDefault("gigafactory-db")
         String postgresCluster();
     }
 }

@@ -32,9 +32,19 @@ public final class KubernetesTarget implements DeploymentTarget {
 
     static final long CLUSTER_MANAGED = 0L;
 
-    /** {@code ingressDomain}: with one, each product also gets an Ingress at {@code <spec>.<domain>}. */
+    /**
+     * {@code ingressDomain}: with one, each product also gets an Ingress at {@code <spec>.<domain>};
+     * {@code postgresCluster}: the CloudNativePG Cluster where quarkus products get their databases.
+     */
     public record Settings(String namespace, Optional<String> artifactBaseUrl, String image, Duration readyTimeout,
-            Optional<String> ingressDomain) {
+            Optional<String> ingressDomain, String postgresCluster) {
+
+        public static final String POSTGRES_CLUSTER = "gigafactory-db";
+
+        public Settings(String namespace, Optional<String> artifactBaseUrl, String image, Duration readyTimeout,
+                Optional<String> ingressDomain) {
+            this(namespace, artifactBaseUrl, image, readyTimeout, ingressDomain, POSTGRES_CLUSTER);
+        }
 
         public Settings(String namespace, Optional<String> artifactBaseUrl, String image) {
             this(namespace, artifactBaseUrl, image, Duration.ofMinutes(2), Optional.empty());
@@ -48,11 +58,13 @@ public final class KubernetesTarget implements DeploymentTarget {
     private final KubernetesClient client;
     private final ProductRegistry registry;
     private final Settings settings;
+    private final ClusterDatabases databases;
 
     public KubernetesTarget(KubernetesClient client, ProductRegistry registry, Settings settings) {
         this.client = client;
         this.registry = registry;
         this.settings = settings;
+        this.databases = new ClusterDatabases(client, settings.namespace(), settings.postgresCluster());
     }
 
     @Override
@@ -118,6 +130,9 @@ public final class KubernetesTarget implements DeploymentTarget {
         Manifests manifests = KubernetesManifests.render(release, new Placement(settings.namespace(), base,
                 settings.image(), owner(release.spec()), settings.ingressDomain()));
         String name = manifests.deployment().getMetadata().getName();
+        if (release.needsDatabase()) {
+            databases.provide(release.spec(), manifests.deployment());
+        }
         try {
             apply(manifests.configMap());
             apply(manifests.deployment());
