@@ -1,10 +1,14 @@
 package dev.gigafactory.coder.support;
 
+import dev.gigafactory.contracts.product.ProductJar;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
+import dev.gigafactory.sandbox.JvmBudget;
+import dev.gigafactory.sandbox.Sandbox;
 import dev.gigafactory.testsupport.ProductClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** A generated product started from its jar through the factory's own {@link ProductProcess}. */
 public final class RunningProduct implements AutoCloseable {
@@ -18,8 +22,31 @@ public final class RunningProduct implements AutoCloseable {
     }
 
     public static RunningProduct start(Path jar, Path dataDir, Path log) {
+        return start(ProductProcess.Launch.of(jar, dataDir, log));
+    }
+
+    /**
+     * A quarkus product, started as the deployer starts it (the jar's Main-Class, the JVM sized for Quarkus within a
+     * product sandbox's limits) on a database of its own; the datasource is given as system properties, since the
+     * product's environment is scrubbed.
+     */
+    public static RunningProduct startQuarkus(Path jar, Path log, String jdbcUrl, String username, String password) {
+        ProductProcess.Launch plain = ProductProcess.Launch.of(jar, log.resolveSibling("data"), log);
         try {
-            return new RunningProduct(ProductProcess.start(ProductProcess.Launch.of(jar, dataDir, log)));
+            List<String> main = List.of("-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+                    "-Dquarkus.datasource.username=" + username, "-Dquarkus.datasource.password=" + password, "-cp",
+                    jar.toAbsolutePath().toString(), ProductJar.mainClass(jar));
+            return start(new ProductProcess.Launch(jar, plain.dataDir(), log, 0, List.of(),
+                    JvmBudget.within(Sandbox.Limits.defaults().memoryBytes()).options(), plain.readyTimeout(),
+                    plain.java(), main));
+        } catch (ProductStartException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    private static RunningProduct start(ProductProcess.Launch launch) {
+        try {
+            return new RunningProduct(ProductProcess.start(launch));
         } catch (ProductStartException e) {
             throw new AssertionError(e.getMessage() + "\n" + e.logExcerpt(), e);
         }
