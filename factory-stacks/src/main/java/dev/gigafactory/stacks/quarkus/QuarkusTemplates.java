@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 final class QuarkusTemplates {
 
     static final Set<String> MAIN_TYPES = Set.of("Hooks", "Metrics", "MetricsFilter", "Problem", "ProblemJson",
-            "ProblemMappers", "ReadyLine", "Routes", "Rules", "StrictJson", "Telemetry");
+            "ProblemMappers", "ReadyLine", "Routes", "Rules", "StoredRecords", "StrictJson", "Telemetry");
     /** The main types whose template is the jdk-http stack's, byte for byte. */
     static final Set<String> SHARED_TYPES = Set.of("Metrics", "Problem", "Rules");
 

@@ -40,9 +40,11 @@ final class ResourceWriter {
                 + JavaLiterals.string(ResourceMethods.allow(entity, ResourceMethods.ITEM)) + ";");
         out.line(1, "private static final String ENTITY = " + JavaLiterals.string(entity.name()) + ";");
         out.line(1, "// How the rules read the stored records: on the request's thread, in its transaction.");
-        out.line(1, "private static final Hooks.Reads READS = new Hooks.Reads(() -> " + type + ".listAll(Sort.by("
-                + JavaLiterals.string(EntityWriter.ORDER_FIELD) + ")), " + QuarkusNames.resourceName(entity)
-                + "::stored);");
+        out.line(1,
+                "private static final StoredRecords.Reads READS = new StoredRecords.Reads(() -> " + type
+                        + ".listAll(Sort.by("
+                        + JavaLiterals.string(EntityWriter.ORDER_FIELD) + ")), " + QuarkusNames.resourceName(entity)
+                        + "::stored);");
         out.line(0, "");
         out.line(1, "@Inject");
         out.line(1, "Hooks hooks;");
