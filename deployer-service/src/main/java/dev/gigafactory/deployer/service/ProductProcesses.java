@@ -50,9 +50,7 @@ final class ProductProcesses {
      * yet). The deployment's pid is the product's own JVM, whatever wraps it.
      */
     Deployment start(Release release) throws ProductStartException {
-        Optional<ProductDatabases.Grant> database = release.needsDatabase()
-                ? Optional.of(quarkus.database(release.spec()))
-                : Optional.empty();
+        Optional<ProductDatabases.Grant> database = quarkus.databaseOf(release);
         Path versionDir = versionDir(release.spec(), release.version());
         Path jar = versionDir.resolve("app.jar");
         fetch(release.artifactDigest(), jar);
@@ -60,9 +58,8 @@ final class ProductProcesses {
                 .of(jar, productDir(release.spec()).resolve("data"), log(release.spec(), release.version()))
                 .withPort(0).withReadyTimeout(settings.readyTimeout()).withWrapper(settings.wrapper());
         Path environment = productDir(release.spec()).resolve(".datasource-v" + release.version() + ".env");
-        ProductProcess.Launch launch = confinement.confine(database.map(grant -> quarkus.prepare(plain, grant,
-                confinement.databaseSeenAt(grant.address()), environment)).orElse(plain), versionDir,
-                database.map(ProductDatabases.Grant::address));
+        ProductProcess.Launch launch = confinement.confine(quarkus.prepare(plain, database, confinement, environment),
+                versionDir, database.map(ProductDatabases.Grant::address));
         ProductProcess product;
         try {
             product = ProductProcess.start(launch);
@@ -70,7 +67,7 @@ final class ProductProcesses {
             confinement.release(versionDir, launch.port());
             throw e;
         } finally {
-            deleteQuietly(environment); // read by the product's shell at its start; the deployer's store keeps it
+            QuarkusLaunch.forget(environment);
         }
         long pid = product.productPid();
         LOG.infof("%s v%d ready on private port %d (pid %d%s)", release.spec(), release.version(), product.port(),
@@ -166,14 +163,6 @@ final class ProductProcesses {
             awaitExit(process, Duration.ofSeconds(5));
             LOG.infof("killed %s v%d (pid %d)", deployment.spec(), deployment.version(), deployment.pid());
         });
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // owner-only; rewritten at the next start
-        }
     }
 
     private String logTail(Deployment deployment) {

@@ -2,6 +2,7 @@ package dev.gigafactory.deployer.service;
 
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
+import dev.gigafactory.deployer.domain.Release;
 import dev.gigafactory.sandbox.JvmBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,27 +44,49 @@ final class QuarkusLaunch {
         return databases.map(ProductDatabases::address);
     }
 
-    /** The spec's database, made on its first start; fails the start with the reason when there can be none. */
-    ProductDatabases.Grant database(String spec) throws ProductStartException {
+    /**
+     * The release's database, made on its product's first start (empty for a product that needs none); fails the
+     * start with the reason when there can be none.
+     */
+    Optional<ProductDatabases.Grant> databaseOf(Release release) throws ProductStartException {
+        if (!release.needsDatabase()) {
+            return Optional.empty();
+        }
         ProductDatabases made = databases.orElseThrow(() -> new ProductStartException(NO_DATABASE, ""));
         try {
-            return made.ensure(spec);
+            return Optional.of(made.ensure(release.spec()));
         } catch (SQLException e) {
-            throw new ProductStartException("cannot make the database of " + spec + " in the products' PostgreSQL at "
-                    + made.address() + ": " + e.getMessage(), "");
+            throw new ProductStartException("cannot make the database of " + release.spec()
+                    + " in the products' PostgreSQL at " + made.address() + ": " + e.getMessage(), "");
         }
     }
 
-    /** The launch with the datasource (seen by the product at {@code seenAt}) and the Quarkus-sized JVM. */
-    ProductProcess.Launch prepare(ProductProcess.Launch launch, ProductDatabases.Grant grant,
-            InetSocketAddress seenAt, Path environmentFile) {
-        writePrivately(environmentFile, grant.environment(seenAt.getHostString(), seenAt.getPort()));
+    /**
+     * With a database: the launch with its datasource (where the confined product sees it) in {@code environmentFile}
+     * and the Quarkus-sized JVM. Without, the launch as it was.
+     */
+    ProductProcess.Launch prepare(ProductProcess.Launch launch, Optional<ProductDatabases.Grant> database,
+            ProductConfinement confinement, Path environmentFile) {
+        if (database.isEmpty()) {
+            return launch;
+        }
+        InetSocketAddress seenAt = confinement.databaseSeenAt(database.get().address());
+        writePrivately(environmentFile, database.get().environment(seenAt.getHostString(), seenAt.getPort()));
         List<String> wrapper = new ArrayList<>(List.of("/bin/sh", "-c", "set -a && . \"$0\" && set +a && exec \"$@\"",
                 environmentFile.toAbsolutePath().toString()));
         wrapper.addAll(launch.wrapper());
         return new ProductProcess.Launch(launch.jar(), launch.dataDir(), launch.log(), launch.port(),
                 List.copyOf(wrapper), JvmBudget.within(memoryBytes).options(), launch.readyTimeout(), launch.java(),
                 launch.main());
+    }
+
+    /** The file was read by the product's shell at its start; the deployer's store keeps the password. */
+    static void forget(Path environmentFile) {
+        try {
+            Files.deleteIfExists(environmentFile);
+        } catch (IOException e) {
+            // owner-only, and rewritten at the next start
+        }
     }
 
     private static void writePrivately(Path file, Map<String, String> variables) {

@@ -119,6 +119,19 @@ class QuarkusProductIT {
         assertThat(count("product_todo", "SELECT count(*) FROM flyway_schema_history WHERE success")).isPositive();
     }
 
+    @Test
+    void unconfinedWhenAskedForItReachesItsDatabaseAtTheRealAddress() throws Exception {
+        artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
+        LocalProcessTarget unconfined = target(new ProductRegistry(store), Sandbox.Mode.NONE);
+
+        Deployment deployed = unconfined.deploy(new Release("notes", 1, 1, artifacts.put(Files.readAllBytes(jar)),
+                Slo.DEFAULT, "quarkus"));
+
+        ProductClient.Answer created = new ProductClient(deployed.url()).post("/todos", "{\"title\":\"Call mum\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(count("product_notes", "SELECT count(*) FROM flyway_schema_history WHERE success")).isPositive();
+    }
+
     private static String title(Deployment deployment, String path) {
         ProductClient.Answer answer = new ProductClient(deployment.url()).get(path);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -139,10 +152,14 @@ class QuarkusProductIT {
     }
 
     private LocalProcessTarget target(ProductRegistry registry) {
+        return target(registry, Sandbox.Mode.BWRAP);
+    }
+
+    private LocalProcessTarget target(ProductRegistry registry, Sandbox.Mode mode) {
         ProductDatabases databases = new ProductDatabases(new ProductDatabases.Admin(postgres.jdbcUrl("postgres"),
                 postgres.username(), postgres.password()), passwords);
         LocalProcessTarget target = new LocalProcessTarget(artifacts, registry, ProcessProbe.system(),
-                new StableProxies(vertx), Confined.settings(dir.resolve("work"), Sandbox.Mode.BWRAP,
+                new StableProxies(vertx), Confined.settings(dir.resolve("work"), mode,
                         Duration.ofSeconds(60)),
                 Optional.of(databases));
         targets.add(target);
