@@ -9,6 +9,7 @@ import dev.gigafactory.testsupport.ProductClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** A generated product started from its jar through the factory's own {@link ProductProcess}. */
 public final class RunningProduct implements AutoCloseable {
@@ -27,18 +28,16 @@ public final class RunningProduct implements AutoCloseable {
 
     /**
      * A quarkus product, started as the deployer starts it (the jar's Main-Class, the JVM sized for Quarkus within a
-     * product sandbox's limits) on a database of its own; the datasource is given as system properties, since the
-     * product's environment is scrubbed.
+     * product sandbox's limits) on a database of its own, given in its environment.
      */
     public static RunningProduct startQuarkus(Path jar, Path log, String jdbcUrl, String username, String password) {
         ProductProcess.Launch plain = ProductProcess.Launch.of(jar, log.resolveSibling("data"), log);
         try {
-            List<String> main = List.of("-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
-                    "-Dquarkus.datasource.username=" + username, "-Dquarkus.datasource.password=" + password, "-cp",
-                    jar.toAbsolutePath().toString(), ProductJar.mainClass(jar));
-            return start(new ProductProcess.Launch(jar, plain.dataDir(), log, 0, List.of(),
-                    JvmBudget.within(Sandbox.Limits.defaults().memoryBytes()).options(), plain.readyTimeout(),
-                    plain.java(), main));
+            List<String> main = List.of("-cp", jar.toAbsolutePath().toString(), ProductJar.mainClass(jar));
+            return start(plain.withJvmFlags(JvmBudget.within(Sandbox.Limits.defaults().memoryBytes()).options())
+                    .withEnvironment(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl, "QUARKUS_DATASOURCE_USERNAME",
+                            username, "QUARKUS_DATASOURCE_PASSWORD", password))
+                    .running(plain.java(), main));
         } catch (ProductStartException e) {
             throw new AssertionError(e.getMessage(), e);
         }

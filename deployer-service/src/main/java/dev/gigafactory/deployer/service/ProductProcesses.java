@@ -57,8 +57,7 @@ final class ProductProcesses {
         ProductProcess.Launch plain = ProductProcess.Launch
                 .of(jar, productDir(release.spec()).resolve("data"), log(release.spec(), release.version()))
                 .withPort(0).withReadyTimeout(settings.readyTimeout()).withWrapper(settings.wrapper());
-        Path environment = productDir(release.spec()).resolve(".datasource-v" + release.version() + ".env");
-        ProductProcess.Launch launch = confinement.confine(quarkus.prepare(plain, database, confinement, environment),
+        ProductProcess.Launch launch = confinement.confine(quarkus.prepare(plain, database, confinement),
                 versionDir, database.map(ProductDatabases.Grant::address));
         ProductProcess product;
         try {
@@ -66,8 +65,6 @@ final class ProductProcesses {
         } catch (ProductStartException | RuntimeException e) {
             confinement.release(versionDir, launch.port());
             throw e;
-        } finally {
-            QuarkusLaunch.forget(environment);
         }
         long pid = product.productPid();
         LOG.infof("%s v%d ready on private port %d (pid %d%s)", release.spec(), release.version(), product.port(),

@@ -59,31 +59,51 @@ public final class ProductProcess implements AutoCloseable {
      * {@code java} and {@code main} are the JVM to run and what follows its flags ({@code -jar <jar>} by default).
      */
     public record Launch(Path jar, Path dataDir, Path log, int port, List<String> wrapper, List<String> jvmFlags,
-            Duration readyTimeout, String java, List<String> main) {
+            Duration readyTimeout, String java, List<String> main, Map<String, String> environment) {
+
+        public Launch {
+            environment = Map.copyOf(environment);
+        }
 
         public static Launch of(Path jar, Path dataDir, Path log) {
             List<String> flags = new ArrayList<>(JVM_FLAGS);
             flags.add(0, HEAP);
             return new Launch(jar, dataDir, log, 0, List.of(), List.copyOf(flags), Duration.ofSeconds(30),
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    List.of("-jar", jar.toAbsolutePath().toString()));
+                    List.of("-jar", jar.toAbsolutePath().toString()), Map.of());
         }
 
         public Launch withPort(int newPort) {
-            return new Launch(jar, dataDir, log, newPort, wrapper, jvmFlags, readyTimeout, java, main);
+            return new Launch(jar, dataDir, log, newPort, wrapper, jvmFlags, readyTimeout, java, main, environment);
         }
 
         public Launch withWrapper(List<String> newWrapper) {
-            return new Launch(jar, dataDir, log, port, List.copyOf(newWrapper), jvmFlags, readyTimeout, java, main);
+            return new Launch(jar, dataDir, log, port, List.copyOf(newWrapper), jvmFlags, readyTimeout, java, main,
+                    environment);
         }
 
         public Launch withReadyTimeout(Duration timeout) {
-            return new Launch(jar, dataDir, log, port, wrapper, jvmFlags, timeout, java, main);
+            return new Launch(jar, dataDir, log, port, wrapper, jvmFlags, timeout, java, main, environment);
+        }
+
+        /** Other JVM flags than the jdk-http product's (e.g. a heap sized for a framework). */
+        public Launch withJvmFlags(List<String> flags) {
+            return new Launch(jar, dataDir, log, port, wrapper, List.copyOf(flags), readyTimeout, java, main,
+                    environment);
+        }
+
+        /**
+         * What the product's stack needs in its environment besides PORT and the data dir (e.g. its datasource); the
+         * rest of the caller's environment never reaches it.
+         */
+        public Launch withEnvironment(Map<String, String> variables) {
+            return new Launch(jar, dataDir, log, port, wrapper, jvmFlags, readyTimeout, java, main, variables);
         }
 
         /** Another JVM executable and what it runs instead of {@code -jar <jar>} (e.g. a relay first, then main). */
         public Launch running(String newJava, List<String> newMain) {
-            return new Launch(jar, dataDir, log, port, wrapper, jvmFlags, readyTimeout, newJava, List.copyOf(newMain));
+            return new Launch(jar, dataDir, log, port, wrapper, jvmFlags, readyTimeout, newJava, List.copyOf(newMain),
+                    environment);
         }
     }
 
@@ -117,6 +137,7 @@ public final class ProductProcess implements AutoCloseable {
         env.put("PATH", path);
         env.put("LANG", "C.UTF-8");
         env.putAll(ENV);
+        env.putAll(launch.environment());
         env.put(ProductContract.ENV_PORT, Integer.toString(launch.port()));
         env.put(ProductContract.ENV_DATA_DIR, launch.dataDir().toAbsolutePath().toString());
     }
