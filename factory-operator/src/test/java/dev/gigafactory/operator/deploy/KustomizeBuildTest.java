@@ -7,6 +7,7 @@ import dev.gigafactory.contracts.topics.Topics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -119,6 +120,27 @@ class KustomizeBuildTest {
 
         assertThat(managing).containsExactly("deployer-service");
         assertThat(kind(overlay, "ClusterRole")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void theDeployerMayMakeQuarkusProductsDatabasesButNeverDeleteThem(String overlay) throws Exception {
+        JsonNode role = kind(overlay, "Role").stream()
+                .filter(r -> r.at("/metadata/name").asText().equals("deployer-service")).findFirst().orElseThrow();
+        Map<String, Set<String>> verbs = new TreeMap<>();
+        for (JsonNode rule : role.path("rules")) {
+            for (JsonNode group : rule.path("apiGroups")) {
+                for (JsonNode resource : rule.path("resources")) {
+                    Set<String> granted = verbs.computeIfAbsent(group.asText() + "/" + resource.asText(),
+                            key -> new TreeSet<>());
+                    rule.path("verbs").forEach(verb -> granted.add(verb.asText()));
+                }
+            }
+        }
+
+        assertThat(verbs).containsEntry("/secrets", Set.of("get", "create"))
+                .containsEntry("postgresql.cnpg.io/databases", Set.of("get", "create", "update"))
+                .containsEntry("postgresql.cnpg.io/clusters", Set.of("get", "update"));
     }
 
     private static List<JsonNode> kind(String overlay, String kind) throws Exception {
