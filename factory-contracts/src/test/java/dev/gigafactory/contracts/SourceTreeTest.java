@@ -49,6 +49,27 @@ class SourceTreeTest {
     }
 
     @Test
+    void aFileIsStoredAndReadAsAStreamUnderTheDigestOfItsBytes() throws Exception {
+        LocalArtifactStore store = new LocalArtifactStore(dir.resolve("store"));
+        byte[] big = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(big);
+        Path file = Files.write(dir.resolve("product-runner.jar"), big);
+
+        String digest = store.putFile(file);
+
+        assertThat(digest).isEqualTo(Digests.sha256(big)).isEqualTo(store.put(big)).isEqualTo(store.putFile(file));
+        try (var in = store.open(digest).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(big);
+        }
+        assertThat(store.open("sha256:" + "0".repeat(64))).isEmpty();
+        assertThat(store.open("../../etc/passwd")).isEmpty();
+        try (var files = Files.walk(dir.resolve("store"))) {
+            assertThat(files.filter(Files::isRegularFile)).as("one stored file, no temporary left")
+                    .containsExactly(dir.resolve("store/sha256/" + digest.substring(7, 9) + "/" + digest.substring(7)));
+        }
+    }
+
+    @Test
     void writesATreeBelowItsDirectoryOnly() throws Exception {
         new SourceTree(Map.of("src/Main.java", bytes("class Main {}"))).writeTo(dir);
 

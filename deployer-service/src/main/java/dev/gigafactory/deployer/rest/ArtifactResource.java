@@ -2,6 +2,7 @@ package dev.gigafactory.deployer.rest;
 
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import jakarta.ws.rs.GET;
+import java.io.InputStream;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +25,8 @@ public class ArtifactResource {
     @GET
     @Path("/{hex: [0-9a-f]{64}}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public byte[] artifact(@PathParam("hex") String hex) {
-        return artifacts.get("sha256:" + hex).orElseThrow(() -> new NotFoundException("no artifact " + hex));
+    public InputStream artifact(@PathParam("hex") String hex) {
+        // streamed: a quarkus product's jar is ~50 MB, more than the deployer's heap should hold per request
+        return artifacts.open("sha256:" + hex).orElseThrow(() -> new NotFoundException("no artifact " + hex));
     }
 }

@@ -6,6 +6,7 @@ import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.Release;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -185,12 +186,11 @@ final class ProductProcesses {
 
     // Exactly the bytes named by the digest; written beside and moved in, so a running jar is never overwritten.
     private void fetch(String digest, Path jar) throws ProductStartException {
-        byte[] content = artifacts.get(digest)
-                .orElseThrow(() -> new ProductStartException("artifact " + digest + " is not in the store", ""));
-        try {
+        try (InputStream content = artifacts.open(digest)
+                .orElseThrow(() -> new ProductStartException("artifact " + digest + " is not in the store", ""))) {
             Files.createDirectories(jar.getParent());
             Path temporary = Files.createTempFile(jar.getParent(), ".app-", ".jar");
-            Files.write(temporary, content);
+            Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
             try {
                 Files.move(temporary, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -13,11 +13,21 @@ public final class Digests {
     }
 
     public static String sha256(byte[] content) {
+        return of(newSha256().digest(content));
+    }
+
+    /** A SHA-256 to feed piece by piece (a file too big to hold); {@link #of} gives its digest. */
+    public static MessageDigest newSha256() {
         try {
-            return PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** A finished SHA-256 in the one form: {@code sha256:<64 hex>}. */
+    public static String of(byte[] sha256) {
+        return PREFIX + HexFormat.of().formatHex(sha256);
     }
 
     public static boolean isValid(String digest) {

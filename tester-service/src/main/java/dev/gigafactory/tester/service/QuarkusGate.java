@@ -37,8 +37,8 @@ final class QuarkusGate {
         this.processes = processes;
     }
 
-    /** The built jar when the product passed everything, else null and the report says why. */
-    byte[] run(Workspace workspace, SourceTree tree, ProductManifest manifest, ServiceSpec spec, Deadline deadline,
+    /** The built jar (in the workspace) when the product passed everything, else null and the report says why. */
+    Path run(Workspace workspace, SourceTree tree, ProductManifest manifest, ServiceSpec spec, Deadline deadline,
             RunReport report) throws IOException {
         GateDatabase gateDatabase = database.orElseThrow(() -> new GateUnavailableException(
                 "the tester has no database for quarkus products (configure tester.database.url, username, password)"));
@@ -76,7 +76,7 @@ final class QuarkusGate {
                     JvmBudget.within(processes.sandbox().limits().memoryBytes()).options(), datasource,
                     gateDatabase.address());
             acceptance.run(workspace, launch, spec, deadline, report);
-            return report.failed() ? null : Files.readAllBytes(jar);
+            return report.failed() ? null : jar;
         }
     }
 }

@@ -11,10 +11,12 @@ import dev.gigafactory.sandbox.Sandbox;
 import dev.gigafactory.tester.domain.ProductManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The release gate: a generated source tree in, a verdict out. Build it, run its own tests while it starts it and runs the
@@ -114,7 +116,7 @@ public final class ReleaseGate implements AutoCloseable {
             throw new IllegalStateException("the tester stopped while testing " + code.spec() + " v" + code.version()
                     + " attempt " + code.attempt() + "; no verdict");
         }
-        String artifactDigest = report.failed() ? null : storeJar(code, report.jar());
+        String artifactDigest = report.artifactDigest();
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         LOG.log(System.Logger.Level.INFO, code.spec() + " v" + code.version() + " attempt " + code.attempt()
                 + (report.failed() ? " failed" : " passed") + " in " + durationMs + " ms: " + report.phases());
@@ -176,9 +178,9 @@ public final class ReleaseGate implements AutoCloseable {
         throw new GateUnavailableException(reason, cause);
     }
 
-    private String storeJar(CodeGenerated code, byte[] jar) {
+    private String storeJar(CodeGenerated code, Supplier<String> put) {
         try {
-            return store.put(jar);
+            return put.get();
         } catch (UncheckedIOException e) {
             // the verdict is sound but cannot be honoured without its jar: run it again once the store takes writes
             String reason = "the artifact store cannot take the jar: " + e.getMessage();
@@ -196,9 +198,10 @@ public final class ReleaseGate implements AutoCloseable {
         String label = code.spec() + "-v" + code.version() + "-a" + code.attempt();
         try (Workspace workspace = workspace(label)) {
             if (manifest.manifest().quarkus()) {
-                byte[] jar = quarkus.run(workspace, tree, manifest.manifest(), code.document(), deadline, report);
+                Path jar = quarkus.run(workspace, tree, manifest.manifest(), code.document(), deadline, report);
                 if (jar != null) {
-                    report.passedWith(jar);
+                    // streamed from the workspace, before it goes: a quarkus product's jar is ~50 MB
+                    report.storedAs(storeJar(code, () -> store.putFile(jar)));
                 }
             } else {
                 checkJdkHttp(workspace, tree, manifest.manifest(), code, deadline, report);
@@ -219,7 +222,9 @@ public final class ReleaseGate implements AutoCloseable {
         ProductBuild.Built built = build.build(workspace, tree, manifest, deadline, report);
         if (built != null) {
             checks.run(workspace, built, manifest.mainClass(), code.document(), deadline, report);
-            report.passedWith(built.jar());
+            if (!report.failed()) {
+                report.storedAs(storeJar(code, () -> store.put(built.jar())));
+            }
         }
     }
 

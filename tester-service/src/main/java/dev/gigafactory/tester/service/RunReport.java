@@ -15,7 +15,7 @@ final class RunReport {
     private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
     private String failure;
     private String logExcerpt;
-    private byte[] jar;
+    private String artifactDigest;
 
     void addCase(CaseResult result) {
         cases.add(result);
@@ -57,8 +57,9 @@ final class RunReport {
         return failure != null;
     }
 
-    void passedWith(byte[] builtJar) {
-        this.jar = builtJar;
+    /** The digest under which the artifact store keeps the jar that passed. */
+    void storedAs(String digest) {
+        this.artifactDigest = digest;
     }
 
     List<CaseResult> cases() {
@@ -73,8 +74,8 @@ final class RunReport {
         return logExcerpt;
     }
 
-    /** The jar, only when every stage passed. */
-    byte[] jar() {
-        return failed() ? null : jar;
+    /** The stored jar's digest, only when every stage passed. */
+    String artifactDigest() {
+        return failed() ? null : artifactDigest;
     }
 }

@@ -1,4 +1,4 @@
-package dev.gigafactory.coder.support;
+package dev.gigafactory.sandbox.testing;
 
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.sandbox.Sandbox;
@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A quarkus product's tree built into its runner jar as the gate builds it: offline, in the build sandbox, against the
  * factory's Maven repository only ({@link SandboxedMaven}). Its own tests are skipped: they need a database relay into
- * the jail, and the callers test the built product from outside.
+ * the jail, and the callers test the built product from outside. Shared with the modules whose tests run a quarkus
+ * product (factory-sandbox's test-jar).
  */
 public final class QuarkusProductBuild {
 
