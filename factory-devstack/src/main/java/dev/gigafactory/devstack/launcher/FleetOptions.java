@@ -29,11 +29,13 @@ public record FleetOptions(Path repoRoot, Path stateDir, boolean detached, List<
     /**
      * C1 only and the serial collector make start-up cheaper and cost little for this load. The heap starts small
      * and gives memory back after a collection: a service keeps 20-30 MB live, and without {@code -Xms} the JVM
-     * commits (and soon touches) the whole maximum at start.
+     * commits (and soon touches) the whole maximum at start. A service out of memory exits (and is restarted, its
+     * records redelivered) rather than go on half-broken: the record in hand would otherwise be dead-lettered as if
+     * it were poison.
      */
     public static final List<String> SERVICE_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmx160m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m");
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError");
 
     public static FleetOptions defaults(Path repoRoot) {
         return new FleetOptions(repoRoot.toAbsolutePath(), repoRoot.toAbsolutePath().resolve(".factory"), false,

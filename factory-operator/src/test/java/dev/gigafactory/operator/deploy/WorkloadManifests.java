@@ -88,7 +88,7 @@ final class WorkloadManifests {
         env.add(value("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"));
         // the secret the Strimzi user operator writes for this part's KafkaUser
         env.add(secret("KAFKA_SASL_JAAS_CONFIG", part.name(), "sasl.jaas.config"));
-        env.add(value("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75"));
+        env.add(value("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"));
         if (part.database() != null) {
             String db = part.database();
             env.add(value("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + DATABASE_HOST + ":5432/" + db));
