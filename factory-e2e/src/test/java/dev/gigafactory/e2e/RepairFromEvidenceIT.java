@@ -10,6 +10,7 @@ import dev.gigafactory.devstack.launcher.FleetOptions;
 import dev.gigafactory.testsupport.ChatCompletionsStub;
 import dev.gigafactory.testsupport.ChatCompletionsStub.Reply;
 import dev.gigafactory.testsupport.ChatCompletionsStub.Request;
+import dev.gigafactory.testsupport.ExampleSpecs;
 import dev.gigafactory.testsupport.MemosReplies;
 import dev.gigafactory.testsupport.ProductClient;
 import java.net.URI;
@@ -30,12 +31,16 @@ import org.junit.jupiter.api.Test;
  * A failed attempt repaired from its evidence, through the whole fleet: the coder's LLM agent talks to a
  * chat-completions stub in this JVM that misses the spec's prose rule until it is shown the failing step; attempt 1
  * fails the release gate, the planner's repair carries the step's request, expected and actual answer, attempt 2
- * enforces the rule, and the running product refuses what the rule forbids.
+ * enforces the rule, and the running product refuses what the rule forbids. The same on the quarkus stack: one agent,
+ * one hook contract, either product.
  */
 class RepairFromEvidenceIT {
 
-    private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(5);
+    // a quarkus attempt's gate builds it with Maven: twice here, on a busy 2-core machine
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(8);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // the package of the memos spec's product under the name memos-quarkus
+    private static final String QUARKUS_PACKAGE = "dev.gigafactory.product.memosquarkus";
     private static String spec;
     private static ChatCompletionsStub stub;
     private static Fleet fleet;
@@ -43,8 +48,12 @@ class RepairFromEvidenceIT {
     @BeforeAll
     static void startFleet() throws Exception {
         // A model that only gets the rule once a repair prompt shows it the failed run.
-        stub = ChatCompletionsStub.start().respond(request -> Reply.completion(
-                isRepair(request) ? MemosReplies.ENFORCES_THE_RULE : MemosReplies.MISSES_THE_RULE, 200, 80));
+        stub = ChatCompletionsStub.start().respond(request -> {
+            String product = request.conversation().contains(QUARKUS_PACKAGE) ? QUARKUS_PACKAGE : MemosReplies.PACKAGE;
+            return Reply.completion(isRepair(request)
+                    ? MemosReplies.enforcesTheRule(product)
+                    : MemosReplies.missesTheRule(product), 200, 80);
+        });
         Path repo = Fleet.findRepoRoot(Path.of("").toAbsolutePath());
         spec = Files.readString(repo.resolve(MemosReplies.SPEC_FILE));
         fleet = Fleet.start(FleetOptions.defaults(repo).withStateDir(Files.createTempDirectory("gigafactory-repair-"))
@@ -78,6 +87,26 @@ class RepairFromEvidenceIT {
                 .contains("'a forbidden title is refused' step 0: POST /memos with body")
                 .contains("expected: status 400", "actual: status 201")
                 .contains("// every memo is fine"));
+    }
+
+    @Test
+    void theSameRepairOnTheQuarkusStackGivesARunningQuarkusProductThatEnforcesTheRule() throws Exception {
+        String quarkus = ExampleSpecs.renamedText("memos.yaml", "memos-quarkus").replaceFirst("(?m)^spec:\\s*$",
+                "spec:\n  stack: quarkus");
+        try (KafkaProducer<String, byte[]> producer = FleetSupport.producer(fleet.kafkaBootstrapServers())) {
+            FleetSupport.publish(producer, "memos-quarkus", quarkus);
+        }
+
+        ProductClient memos = new ProductClient(awaitRunning("memos-quarkus"));
+
+        ProductClient.Answer refused = memos.post("/memos", "{\"title\":\"a forbidden memo\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(memos.post("/memos", "{\"title\":\"a fine memo\"}").status()).isEqualTo(201);
+        assertThat(memos.get("/q/openapi").status()).as("a quarkus product").isEqualTo(200);
+        JsonNode plans = FleetSupport
+                .getJson(fleet.url("planner-service").resolve("/api/plans/memos-quarkus/versions/1"));
+        assertThat(plans.path("plans").findValuesAsText("kind")).containsExactly("INITIAL", "REPAIR");
     }
 
     private static boolean isRepair(Request request) {

@@ -64,6 +64,11 @@ public final class ExampleSpecs {
         String renamed = text.replaceFirst("(?m)^(\\s+name:\\s*)" + Pattern.quote(original) + "[ \\t]*$",
                 "$1" + Matcher.quoteReplacement(name));
         if (renamed.equals(text)) {
+            // metadata: { name: memos }
+            renamed = text.replaceFirst("(?m)^(metadata:\\s*\\{\\s*name:\\s*)" + Pattern.quote(original)
+                    + "(\\s*[,}])", "$1" + Matcher.quoteReplacement(name) + "$2");
+        }
+        if (renamed.equals(text)) {
             throw new IllegalArgumentException(file + " has no 'name: " + original + "' line to rename");
         }
         return renamed;

@@ -10,19 +10,28 @@ public final class MemosReplies {
     /** The spec's file, relative to the repository root. */
     public static final String SPEC_FILE = "examples/specs/memos.yaml";
 
+    /** The package of the product the spec gives, under its own name. */
+    public static final String PACKAGE = "dev.gigafactory.product.memos";
+
     /** What a model that misread the rule answers. */
-    public static final String MISSES_THE_RULE = hook("// every memo is fine");
+    public static final String MISSES_THE_RULE = missesTheRule(PACKAGE);
 
     /** What a model answers once a repair prompt has shown it the failing step. */
-    public static final String ENFORCES_THE_RULE = hook("""
-            if (record.get("title") instanceof String title && title.contains("forbidden")) {
-                throw Problem.badRequest("a title must not contain the word forbidden");
-            }""");
+    public static final String ENFORCES_THE_RULE = enforcesTheRule(PACKAGE);
 
     private MemosReplies() {
     }
 
-    private static String hook(String body) {
-        return RequirementsReplies.checkingEveryWrite("dev.gigafactory.product.memos", body);
+    /** {@link #MISSES_THE_RULE} for the spec under another name, whose product has this package. */
+    public static String missesTheRule(String packageName) {
+        return RequirementsReplies.checkingEveryWrite(packageName, "// every memo is fine");
+    }
+
+    /** {@link #ENFORCES_THE_RULE} for the spec under another name, whose product has this package. */
+    public static String enforcesTheRule(String packageName) {
+        return RequirementsReplies.checkingEveryWrite(packageName, """
+                if (record.get("title") instanceof String title && title.contains("forbidden")) {
+                    throw Problem.badRequest("a title must not contain the word forbidden");
+                }""");
     }
 }
