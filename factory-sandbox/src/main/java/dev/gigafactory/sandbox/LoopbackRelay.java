@@ -31,6 +31,7 @@ import java.util.Arrays;
 public final class LoopbackRelay {
 
     private static final int BUFFER = 16 * 1024;
+    private static final long PARENT_POLL_MILLIS = 500;
 
     private LoopbackRelay() {
     }
@@ -61,12 +62,15 @@ public final class LoopbackRelay {
 
     /**
      * Listens on {@code port} of the sandbox's loopback, then creates {@code ready} (the jail's shell waits for it,
-     * so the command never races the relay), and carries every connection to {@code socket}. Runs until killed.
+     * so the command never races the relay), and carries every connection to {@code socket}. Runs as long as the
+     * command does: the shell that started it becomes the command ({@code exec}), so its parent is the command.
      */
     private static void database(int port, Path socket, Path ready) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         Files.createFile(ready);
+        long command = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        daemon(() -> endWith(command));
         try (server) {
             while (true) {
                 SocketChannel inside = server.accept();
@@ -80,6 +84,21 @@ public final class LoopbackRelay {
                 });
             }
         }
+    }
+
+    /**
+     * A jail that outlives its caller (a deployed product) has no pid namespace dying with the command: without this,
+     * the relay would stay, orphaned, and keep the jail's bubblewrap waiting for it, at every stop of the product.
+     */
+    private static void endWith(long command) {
+        while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == command) {
+            try {
+                Thread.sleep(PARENT_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        System.exit(0);
     }
 
     private static void acceptLoop(ServerSocketChannel server, int port) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,50 @@ class DatabaseRelayTest {
             assertThat(control).as("the same listener, reached from outside").isEqualTo("pong");
             assertThat(accepted).hasValue(2);
         }
+    }
+
+    @Test
+    void theRelayOfAJailThatOutlivesItsCallerEndsWithTheCommandAndSoDoesTheJail() throws Exception {
+        Sandbox sandbox = Sandbox.of(Sandbox.Mode.BWRAP, Sandbox.Limits.defaults(), dir.resolve("state"));
+        assumeTrue(sandbox.unavailable().isEmpty(), () -> "no sandbox here: " + sandbox.unavailable().orElseThrow());
+        Path relay = Files.createDirectories(dir.resolve("relay"));
+        try (ServerSocket database = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                DatabaseBridge bridge = DatabaseBridge.open(relay,
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), database.getLocalPort()))) {
+            answerPong(database);
+            // as a deployed product's: no pid namespace that dies with the command
+            Sandbox.Jail jail = Sandbox.Jail.of(Files.createDirectories(dir.resolve("workspace")))
+                    .reachingDatabase(relay, INSIDE_PORT).outlivingCaller();
+
+            // output to a file: an orphaned relay would hold a pipe open, and reading it would never end
+            Path output = dir.resolve("output.txt");
+            Process run = new ProcessBuilder(sandbox.wrap(jail, List.of("/usr/bin/bash", "-c",
+                    "(exec 3<>/dev/tcp/127.0.0.1/$0 && read -r line <&3 && echo \"relayed:$line\")",
+                    Integer.toString(INSIDE_PORT)))).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            run.waitFor(60, TimeUnit.SECONDS);
+
+            assertThat(Files.readString(output)).contains("relayed:pong");
+            List<String> left = awaitGone(relay.toString(), Duration.ofSeconds(10));
+            run.destroyForcibly();
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(relay.toString()))
+                    .forEach(ProcessHandle::destroyForcibly);
+            assertThat(left).as("processes of the jail, its relay among them, once its command has ended").isEmpty();
+        }
+    }
+
+    // Every process whose command line names the jail's relay directory: its bubblewrap, and the relay inside.
+    private static List<String> awaitGone(String marker, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> left;
+        do {
+            left = ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                    .filter(line -> line.contains(marker)).toList();
+            if (left.isEmpty()) {
+                return left;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return left;
     }
 
     private static AtomicInteger answerPong(ServerSocket server) {
