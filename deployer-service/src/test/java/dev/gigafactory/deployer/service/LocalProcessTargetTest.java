@@ -109,6 +109,10 @@ class LocalProcessTargetTest {
         assertThat(Http.get(one.url() + "/label")).contains(new Answer(200, "one"));
         assertThat(store.history("rb")).extracting(DeploymentRecord::state)
                 .containsExactly(DeploymentState.SERVING, DeploymentState.FAILED);
+        String v2 = dir.toAbsolutePath() + "/work/products/rb/v2/";
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(v2))).as("v2, which never got ready")
+                .isEmpty());
     }
 
     @Test

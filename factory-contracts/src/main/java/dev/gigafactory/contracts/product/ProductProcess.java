@@ -157,6 +157,8 @@ public final class ProductProcess implements AutoCloseable {
             }
             sleep(POLL_MILLIS);
         }
+        // the whole tree: a sandbox that outlives its caller, killed alone, would leave the product running inside
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         throw new ProductStartException("the product did not report a port within " + launch.readyTimeout(),
                 tail(readFrom(launch.log(), logStart)));
