@@ -114,7 +114,7 @@ class SandboxedMavenTest {
             Sandbox.Jail jail = Sandbox.Jail.of(build).reachableOn(relay, bridge.port())
                     .reachingDatabase(relay, DATABASE_PORT);
             List<String> java = new ArrayList<>(List.of(Sandbox.javaCommand()));
-            java.addAll(JvmBudget.within(Sandbox.Limits.defaults().memoryBytes()).options());
+            java.addAll(JvmBudget.within(Sandbox.Limits.defaults().memoryBytes()).productOptions());
             java.addAll(sandbox.productArguments(jail, jar, ProductJar.mainClass(jar)));
             ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(jail, java)).redirectErrorStream(true)
                     .redirectOutput(build.resolve("product.log").toFile());

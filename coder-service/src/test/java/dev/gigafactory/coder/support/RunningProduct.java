@@ -34,7 +34,7 @@ public final class RunningProduct implements AutoCloseable {
         ProductProcess.Launch plain = ProductProcess.Launch.of(jar, log.resolveSibling("data"), log);
         try {
             List<String> main = List.of("-cp", jar.toAbsolutePath().toString(), ProductJar.mainClass(jar));
-            return start(plain.withJvmFlags(JvmBudget.within(Sandbox.Limits.defaults().memoryBytes()).options())
+            return start(plain.withJvmFlags(JvmBudget.within(Sandbox.Limits.defaults().memoryBytes()).productOptions())
                     .withEnvironment(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl, "QUARKUS_DATASOURCE_USERNAME",
                             username, "QUARKUS_DATASOURCE_PASSWORD", password))
                     .running(plain.java(), main));

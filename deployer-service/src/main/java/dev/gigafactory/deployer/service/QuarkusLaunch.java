@@ -58,7 +58,7 @@ final class QuarkusLaunch {
             return launch;
         }
         InetSocketAddress seenAt = confinement.databaseSeenAt(database.get().address());
-        return launch.withJvmFlags(JvmBudget.within(memoryBytes).options())
+        return launch.withJvmFlags(JvmBudget.within(memoryBytes).productOptions())
                 .withEnvironment(database.get().environment(seenAt.getHostString(), seenAt.getPort()));
     }
 }

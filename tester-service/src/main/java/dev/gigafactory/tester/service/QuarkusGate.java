@@ -73,7 +73,7 @@ final class QuarkusGate {
                 return null;
             }
             ProductRun.Launch launch = new ProductRun.Launch(jar, mainClass,
-                    JvmBudget.within(processes.sandbox().limits().memoryBytes()).options(), datasource,
+                    JvmBudget.within(processes.sandbox().limits().memoryBytes()).productOptions(), datasource,
                     gateDatabase.address());
             acceptance.run(workspace, launch, spec, deadline, report);
             return report.failed() ? null : jar;
