@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * The release gate: a generated source tree in, a verdict out. Build it, run its own tests while it starts it and runs the
@@ -30,7 +29,7 @@ public final class ReleaseGate implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ReleaseGate.class.getName());
 
-    private final ArtifactStore store;
+    private final GateStore store;
     private final GateSettings settings;
     private final ChildProcesses processes;
     private final GateConditions conditions;
@@ -57,10 +56,10 @@ public final class ReleaseGate implements AutoCloseable {
     /** With the sandbox and the environment given (tests plant fake secrets, or a missing bubblewrap). */
     ReleaseGate(ArtifactStore store, GateSettings settings, ChildProcesses processes,
             Optional<GateDatabase.Admin> database) {
-        this.store = store;
         this.settings = settings;
         this.processes = processes;
         this.conditions = new GateConditions(processes.sandbox(), settings.workDir(), settings.minFreeDiskMib());
+        this.store = new GateStore(store, conditions);
         conditions.machineProblems(false).values().forEach(reason -> LOG.log(System.Logger.Level.ERROR,
                 "the gate cannot run (records wait until it is fixed): " + reason));
         this.build = new ProductBuild(new JavaBuild(), new UnitTestRunner(processes), settings);
@@ -148,44 +147,12 @@ public final class ReleaseGate implements AutoCloseable {
             report.fail("source digest " + code.sourceDigest() + " is not a sha256 digest", null);
             return Optional.empty();
         }
-        String runKey = RunRegistry.keyOf(code);
-        Optional<byte[]> packed = fetch(code, runKey);
-        conditions.recordCanRun(runKey);
+        byte[] packed = store.sources(code);
         try {
-            return Optional.of(SourceTree.unpack(packed.orElseThrow()));
+            return Optional.of(SourceTree.unpack(packed));
         } catch (IllegalArgumentException | UncheckedIOException e) {
             report.fail("source tree " + code.sourceDigest() + " cannot be unpacked: " + e.getMessage(), null);
             return Optional.empty();
-        }
-    }
-
-    // The coder stores the sources before it announces them, so a digest the store does not have means the store is
-    // not (yet) the one the coder wrote to: a shared volume not mounted, a replica behind. Wait for it.
-    private Optional<byte[]> fetch(CodeGenerated code, String runKey) {
-        String reason;
-        Throwable cause = null;
-        try {
-            Optional<byte[]> packed = store.get(code.sourceDigest());
-            if (packed.isPresent()) {
-                return packed;
-            }
-            reason = "source tree " + code.sourceDigest() + " is not in the artifact store";
-        } catch (UncheckedIOException e) {
-            reason = "the artifact store cannot be read: " + e.getMessage();
-            cause = e;
-        }
-        conditions.recordWaiting(runKey, reason);
-        throw new GateUnavailableException(reason, cause);
-    }
-
-    private String storeJar(CodeGenerated code, Supplier<String> put) {
-        try {
-            return put.get();
-        } catch (UncheckedIOException e) {
-            // the verdict is sound but cannot be honoured without its jar: run it again once the store takes writes
-            String reason = "the artifact store cannot take the jar: " + e.getMessage();
-            conditions.recordWaiting(RunRegistry.keyOf(code), reason);
-            throw new GateUnavailableException(reason, e);
         }
     }
 
@@ -201,7 +168,7 @@ public final class ReleaseGate implements AutoCloseable {
                 Path jar = quarkus.run(workspace, tree, manifest.manifest(), code.document(), deadline, report);
                 if (jar != null) {
                     // streamed from the workspace, before it goes: a quarkus product's jar is ~50 MB
-                    report.storedAs(storeJar(code, () -> store.putFile(jar)));
+                    report.storedAs(store.storeJar(code, jar));
                 }
             } else {
                 checkJdkHttp(workspace, tree, manifest.manifest(), code, deadline, report);
@@ -223,7 +190,7 @@ public final class ReleaseGate implements AutoCloseable {
         if (built != null) {
             checks.run(workspace, built, manifest.mainClass(), code.document(), deadline, report);
             if (!report.failed()) {
-                report.storedAs(storeJar(code, () -> store.put(built.jar())));
+                report.storedAs(store.storeJar(code, built.jar()));
             }
         }
     }
