@@ -3,6 +3,7 @@ package dev.gigafactory.sandbox;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -13,6 +14,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
@@ -30,8 +32,22 @@ import java.util.Arrays;
  */
 public final class LoopbackRelay {
 
+    /**
+     * System properties that have the relay run the product's own tests in the product's JVM: the class, its static
+     * method returning the exit code, and a directory the caller and the JVM share. The caller creates {@code go}
+     * there once the test classes are compiled (onto the product's class path, so they share its package); the relay
+     * then writes {@code result}: {@code exit <code>}, {@code absent} (no such method: run them in a JVM of their
+     * own) or {@code error <what>}.
+     */
+    public static final String TESTS_CLASS = "gigafactory.tests.class";
+    public static final String TESTS_METHOD = "gigafactory.tests.method";
+    public static final String TESTS_DIR = "gigafactory.tests.dir";
+    public static final String TESTS_GO = "go";
+    public static final String TESTS_RESULT = "result";
+    public static final String TESTS_ABSENT = "absent";
     private static final int BUFFER = 16 * 1024;
     private static final long PARENT_POLL_MILLIS = 500;
+    private static final long TESTS_POLL_MILLIS = 5;
 
     private LoopbackRelay() {
     }
@@ -52,6 +68,10 @@ public final class LoopbackRelay {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         daemon(() -> acceptLoop(server, port));
+        String tests = System.getProperty(TESTS_CLASS);
+        if (tests != null) {
+            daemon(() -> runTests(tests, System.getProperty(TESTS_METHOD), Path.of(System.getProperty(TESTS_DIR))));
+        }
         Method main = Class.forName(args[2]).getMethod("main", String[].class);
         try {
             main.invoke(null, (Object) Arrays.copyOfRange(args, 3, args.length));
@@ -99,6 +119,36 @@ public final class LoopbackRelay {
             }
         }
         System.exit(0);
+    }
+
+    // On a daemon thread beside the product: a test that hangs holds this thread, never the product's.
+    private static void runTests(String testClass, String method, Path dir) {
+        try {
+            while (!Files.exists(dir.resolve(TESTS_GO))) {
+                Thread.sleep(TESTS_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            return;
+        }
+        String result;
+        try {
+            Method run = Class.forName(testClass).getMethod(method);
+            result = Modifier.isStatic(run.getModifiers()) && run.getReturnType() == int.class
+                    ? "exit " + run.invoke(null)
+                    : TESTS_ABSENT;
+        } catch (NoSuchMethodException e) {
+            result = TESTS_ABSENT;
+        } catch (InvocationTargetException e) {
+            result = "error " + e.getCause();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            result = "error " + e;
+        }
+        try {
+            Path written = Files.writeString(dir.resolve(TESTS_RESULT + ".tmp"), result);
+            Files.move(written, dir.resolve(TESTS_RESULT), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the caller waits until its timeout and says the tests did not finish
+        }
     }
 
     private static void acceptLoop(ServerSocketChannel server, int port) {

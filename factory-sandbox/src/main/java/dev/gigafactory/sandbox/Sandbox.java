@@ -126,6 +126,13 @@ public final class Sandbox {
 
     /** Where the relay's socket is inside the sandbox: short, because a socket path is at most 107 bytes. */
     public static final String RELAY_SOCKET = "/run/gigafactory/relay.sock";
+    /**
+     * Where the jail sees a directory of its relay directory ({@link Jail#reachableOn}), writable, shared with the
+     * caller: the one place both see that lasts as long as the run (a gate's data dir is a scratch of the jail's own).
+     */
+    public static String insideRelayDir(String name) {
+        return "/run/gigafactory/" + name;
+    }
     private static final String RELAY_JAR = "/opt/gigafactory-relay.jar";
     private static final String SOCKET_NAME = "relay.sock";
     private static final String DATABASE_SOCKET_NAME = "database.sock";
@@ -205,7 +212,7 @@ public final class Sandbox {
                 wrapped.add("--die-with-parent");
             }
             if (jail.relayDir() != null) {
-                wrapped.addAll(List.of("--bind", jail.relayDir().toString(), "/run/gigafactory", "--ro-bind",
+                wrapped.addAll(List.of("--bind", jail.relayDir().toString(), insideRelayDir(""), "--ro-bind",
                         relay().toString(), RELAY_JAR));
             }
             wrapped.addAll(List.of("--ro-bind", classes.dir().toString(), ProductClassArchive.MOUNTED_DIR));
@@ -240,7 +247,7 @@ public final class Sandbox {
 
     private String databaseRelay(int port) {
         relay();
-        return DatabaseBridge.insideScript(javaCommand(), RELAY_JAR, port, "/run/gigafactory/" + DATABASE_SOCKET_NAME);
+        return DatabaseBridge.insideScript(javaCommand(), RELAY_JAR, port, insideRelayDir(DATABASE_SOCKET_NAME));
     }
 
     /**
@@ -248,13 +255,23 @@ public final class Sandbox {
      * in its own network namespace, the relay first, in the same JVM, which then calls {@code mainClass}.
      */
     public List<String> productArguments(Jail jail, Path jar, String mainClass) {
+        return productArguments(jail, jar, List.of(), mainClass);
+    }
+
+    /**
+     * The same with more on the class path after the jar (the product's compiled tests, for the relay to run: see
+     * {@link LoopbackRelay#TESTS_CLASS}); only through the relay, which a jail without one does not have.
+     */
+    public List<String> productArguments(Jail jail, Path jar, List<Path> more, String mainClass) {
         String jarPath = jar.toAbsolutePath().toString();
         if (mode != Mode.BWRAP || jail.relayDir() == null) {
             return concat(jvmOptions(), List.of("-jar", jarPath));
         }
         relay();
-        return concat(jvmOptions(), List.of("-cp", RELAY_JAR + File.pathSeparator + jarPath,
-                LoopbackRelay.class.getName(), RELAY_SOCKET, Integer.toString(jail.port()), mainClass));
+        StringBuilder classpath = new StringBuilder(RELAY_JAR).append(File.pathSeparator).append(jarPath);
+        more.forEach(path -> classpath.append(File.pathSeparator).append(path.toAbsolutePath()));
+        return concat(jvmOptions(), List.of("-cp", classpath.toString(), LoopbackRelay.class.getName(), RELAY_SOCKET,
+                Integer.toString(jail.port()), mainClass));
     }
 
     /**

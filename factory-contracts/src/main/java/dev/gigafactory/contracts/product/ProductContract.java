@@ -14,6 +14,12 @@ public final class ProductContract {
      * {@code java -cp classes:test-classes <test-class>} with DATA_DIR set; exit code 0 means they passed.
      */
     public static final String TEST_CLASS_KEY = "test-class";
+    /**
+     * A test class may also offer {@code public static int run()}, what its {@code main} exits with, leaving the JVM
+     * running: the gate then calls it in the product's own JVM, which it starts anyway, instead of starting another.
+     * The tests must then keep to their own files (a temporary directory, not DATA_DIR).
+     */
+    public static final String TEST_RUN_METHOD = "run";
     /** The stack that wrote the tree, and the revision of that stack's writers: what an earlier tree is kept by. */
     public static final String STACK_KEY = "stack";
     public static final String STACK_REVISION_KEY = "stack.revision";

@@ -9,7 +9,9 @@ import java.util.TreeSet;
 
 /**
  * Writes the product's own test runner: a {@code main} that checks the JSON codec, every entity's validator (each
- * rule broken once, defaults, required fields) and store (journal round trip), then exits non-zero on any failure.
+ * rule broken once, defaults, required fields) and store (journal round trip, in a directory of its own), then exits
+ * non-zero on any failure. {@code run()} does the same and returns the code instead: the gate calls it in the product's
+ * own JVM ({@code ProductContract.TEST_RUN_METHOD}).
  */
 final class ProductTestWriter {
 
@@ -25,6 +27,11 @@ final class ProductTestWriter {
         java.close();
         java.blank();
         java.open("public static void main(String[] args) throws IOException");
+        java.line("System.exit(run());");
+        java.close();
+        java.blank();
+        java.line("/** Every check, in this JVM; 0 when all of them passed. */");
+        java.open("public static int run() throws IOException");
         java.line("Check check = new Check();");
         java.line("JsonChecks.run(check);");
         for (EntityModel entity : product.entities()) {
@@ -33,7 +40,7 @@ final class ProductTestWriter {
                 java.line("check" + entity.javaName() + "Store(check);");
             }
         }
-        java.line("System.exit(check.summarize(\"ProductTest\"));");
+        java.line("return check.summarize(\"ProductTest\");");
         java.close();
         for (EntityModel entity : product.entities()) {
             EntityChecksWriter.write(java, entity, validBody(entity));

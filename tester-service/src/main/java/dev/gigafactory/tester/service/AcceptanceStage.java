@@ -29,15 +29,30 @@ final class AcceptanceStage {
         this.settings = settings;
     }
 
-    void run(Workspace workspace, byte[] jar, String mainClass, ServiceSpec spec, Deadline deadline, RunReport report)
-            throws java.io.IOException {
+    /**
+     * A jdk-http product from its jar; with {@code tests}, its JVM runs its own tests too, and {@code beforeStop} runs
+     * before it is stopped (to wait for them).
+     */
+    void run(Workspace workspace, byte[] jar, String mainClass, InJvmTests tests, ServiceSpec spec,
+            Deadline deadline, RunReport report, Runnable beforeStop) throws java.io.IOException {
         Path jarFile = workspace.resolve("product.jar");
         Files.write(jarFile, jar);
-        run(workspace, ProductRun.Launch.jdkHttp(jarFile, mainClass), spec, deadline, report);
+        ProductRun.Launch launch = ProductRun.Launch.jdkHttp(jarFile, mainClass);
+        if (tests != null) {
+            // on the class path from the start, filled while the product starts (see ProductBuild#runUnitTests)
+            launch = launch.withTests(Files.createDirectories(workspace.resolve(ProductBuild.TEST_CLASSES)), tests);
+        }
+        run(workspace, launch, tests, spec, deadline, report, beforeStop);
     }
 
     /** The same for a product already on disk, whatever its stack: how it is started is {@code launch}'s. */
     void run(Workspace workspace, ProductRun.Launch launch, ServiceSpec spec, Deadline deadline, RunReport report) {
+        run(workspace, launch, null, spec, deadline, report, () -> {
+        });
+    }
+
+    private void run(Workspace workspace, ProductRun.Launch launch, InJvmTests tests, ServiceSpec spec,
+            Deadline deadline, RunReport report, Runnable beforeStop) {
         long started = System.nanoTime();
         ProductRun product;
         try {
@@ -48,6 +63,9 @@ final class AcceptanceStage {
         } finally {
             report.phaseDone("start", started);
         }
+        if (tests != null) {
+            tests.running(product.relayDir(), product::alive);
+        }
         try {
             started = System.nanoTime();
             List<CaseResult> cases = runner.run(product.baseUrl(), spec.spec().acceptance(), deadline);
@@ -56,16 +74,21 @@ final class AcceptanceStage {
             report.phaseDone("acceptance", started);
             if (settings.robustness() && !report.failed()) {
                 started = System.nanoTime();
-                List<CaseResult> probes = robustness.run(product.baseUrl(), RobustnessSuite.of(spec), deadline);
+                List<CaseResult> probes = robustness.run(product.baseUrl(), RobustnessSuite.of(spec), deadline,
+                        product::alive);
                 report.addCases(probes);
                 failIfAny(probes, "robustness", product, report);
                 report.phaseDone("robustness", started);
             }
         } finally {
-            started = System.nanoTime();
-            product.close();
-            processes.ended(product.pid());
-            report.phaseDone("stop", started);
+            try {
+                beforeStop.run();
+            } finally {
+                started = System.nanoTime();
+                product.close();
+                processes.ended(product.pid());
+                report.phaseDone("stop", started);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gigafactory.tester.service;
 
 import dev.gigafactory.contracts.acceptance.Deadline;
+import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.artifacts.SourceTree;
 import dev.gigafactory.contracts.events.TestsCompleted.CaseResult;
 import dev.gigafactory.contracts.events.TestsCompleted.StepResult;
@@ -9,7 +10,9 @@ import dev.gigafactory.tester.domain.ProductManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +22,7 @@ import java.util.TreeMap;
 final class ProductBuild {
 
     static final String UNIT_TESTS_CASE = "unit tests";
+    static final String TEST_CLASSES = "test-classes";
     private static final String RESOURCES = "src/main/resources/";
 
     private final JavaBuild javac;
@@ -56,14 +60,17 @@ final class ProductBuild {
         return new Built(jar, classes, manifest.testClass().orElse(null));
     }
 
-    /** Compiles the product's own tests, if it has any, and runs them in a sandboxed JVM of their own. */
-    void runUnitTests(Workspace workspace, Built built, Deadline deadline, RunReport report) {
+    /**
+     * Compiles the product's own tests, if it has any, and runs them: in the product's JVM when {@code inJvm} is given
+     * and the product can, else in a sandboxed JVM of their own.
+     */
+    void runUnitTests(Workspace workspace, Built built, Deadline deadline, RunReport report, InJvmTests inJvm) {
         if (built.testClass() == null) {
             return;
         }
         long started = System.nanoTime();
         Path sources = workspace.resolve("src");
-        Path testClasses = workspace.resolve("test-classes");
+        Path testClasses = workspace.resolve(TEST_CLASSES);
         JavaBuild.Compilation compiled = javac.compile(sources, sources.resolve(ProductContract.TEST_SOURCES),
                 List.of(built.classes()), testClasses, deadline.cap(settings.compileTimeout()));
         report.phaseDone("compile tests", started);
@@ -74,9 +81,13 @@ final class ProductBuild {
             return;
         }
         started = System.nanoTime();
-        UnitTestRunner.Outcome outcome = unitTests.run(workspace.root(), List.of(built.classes(), testClasses),
-                built.testClass(), deadline.cap(settings.unitTestTimeout()));
-        report.phaseDone("unit tests", started);
+        Duration timeout = deadline.cap(settings.unitTestTimeout());
+        Optional<UnitTestRunner.Outcome> inProduct = inJvm == null
+                ? Optional.empty()
+                : inJvm.run(timeout, () -> Excerpts.tailOf(workspace.resolve(ProductRun.LOG)));
+        UnitTestRunner.Outcome outcome = inProduct.orElseGet(() -> unitTests.run(workspace.root(),
+                List.of(built.classes(), testClasses), built.testClass(), deadline.cap(settings.unitTestTimeout())));
+        report.phaseDone(inProduct.isPresent() ? "unit tests (in the product)" : "unit tests", started);
         String message = outcome.passed() ? "ok" : outcome.problem();
         report.addCase(unitTestCase(built.testClass(), outcome.exitCode(), outcome.passed(), message,
                 outcome.durationMs()));

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,33 @@ final class ProductRun implements AutoCloseable {
     // Every poll that misses the moment the product is ready adds to the gate: a short one costs next to nothing.
     private static final long POLL_MILLIS = 5;
 
+    /** The product's data dir, in its workspace. */
+    static final String DATA = "data";
+    /** The product's output, in its workspace. */
+    static final String LOG = "product.log";
+
     /** The port of the jail's own loopback that leads to the product's database through the relay. */
     static final int DATABASE_PORT = 5432;
 
     /**
-     * What to start: the jar (a jdk-http product's, or a Quarkus fast-jar in its build), its entry point, the JVM's
-     * options, the product's own variables beyond PORT and the data dir, and the database it reaches (null: none).
+     * What to start: the jar (a jdk-http product's, or a quarkus product's uber-jar), its entry point, the JVM's
+     * options, the product's own variables beyond PORT and the data dir, the database it reaches (null: none), and
+     * what else goes on its class path (its compiled tests, for {@link InJvmTests}).
      */
     record Launch(Path jar, String mainClass, List<String> jvmOptions, Map<String, String> environment,
-            InetSocketAddress database) {
+            InetSocketAddress database, List<Path> classpath) {
 
         static Launch jdkHttp(Path jar, String mainClass) {
-            return new Launch(jar, mainClass, ChildProcesses.productJvmOptions("64m"), Map.of(), null);
+            return new Launch(jar, mainClass, ChildProcesses.productJvmOptions("64m"), Map.of(), null, List.of());
+        }
+
+        /** The same product, running its own tests from {@code testClasses} as well ({@link InJvmTests}). */
+        Launch withTests(Path testClasses, InJvmTests tests) {
+            List<String> options = new ArrayList<>(jvmOptions);
+            options.addAll(tests.jvmOptions());
+            List<Path> more = new ArrayList<>(classpath);
+            more.add(testClasses);
+            return new Launch(jar, mainClass, List.copyOf(options), environment, database, List.copyOf(more));
         }
     }
 
@@ -74,8 +90,8 @@ final class ProductRun implements AutoCloseable {
     static ProductRun start(ChildProcesses processes, Workspace workspace, Launch launch, Duration readyTimeout)
             throws ProductStartException {
         Sandbox sandbox = processes.sandbox();
-        Path data = workspace.resolve("data");
-        Path log = workspace.resolve("product.log");
+        Path data = workspace.resolve(DATA);
+        Path log = workspace.resolve(LOG);
         Path relayDir = null;
         LoopbackBridge bridge = null;
         DatabaseBridge database = null;
@@ -92,7 +108,7 @@ final class ProductRun implements AutoCloseable {
                 }
             }
             List<String> command = processes.javaWith(jail, launch.jvmOptions(),
-                    sandbox.productArguments(jail, launch.jar(), launch.mainClass()));
+                    sandbox.productArguments(jail, launch.jar(), launch.classpath(), launch.mainClass()));
             Map<String, String> variables = new HashMap<>(launch.environment());
             variables.put(ProductContract.ENV_PORT, Integer.toString(jail.port()));
             variables.put(ProductContract.ENV_DATA_DIR, data.toAbsolutePath().toString());
@@ -179,6 +195,15 @@ final class ProductRun implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Shared with the jail (see {@link Sandbox#insideRelayDir}). */
+    Path relayDir() {
+        return relayDir;
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** Non-null when the product has been stopped for writing too much output. */

@@ -12,6 +12,7 @@ import dev.gigafactory.tester.domain.ProductManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -74,7 +75,7 @@ final class QuarkusGate {
             }
             ProductRun.Launch launch = new ProductRun.Launch(jar, mainClass,
                     JvmBudget.within(processes.sandbox().limits().memoryBytes()).productOptions(), datasource,
-                    gateDatabase.address());
+                    gateDatabase.address(), List.of());
             acceptance.run(workspace, launch, spec, deadline, report);
             return report.failed() ? null : jar;
         }

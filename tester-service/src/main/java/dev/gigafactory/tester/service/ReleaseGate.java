@@ -65,7 +65,7 @@ public final class ReleaseGate implements AutoCloseable {
         this.build = new ProductBuild(new JavaBuild(), new UnitTestRunner(processes), settings);
         AcceptanceStage acceptance = new AcceptanceStage(new AcceptanceRunner(settings.requestTimeout()), processes,
                 settings);
-        this.checks = new ProductChecks(build, acceptance);
+        this.checks = new ProductChecks(build, acceptance, processes.sandbox().isolatesNetwork());
         this.quarkus = new QuarkusGate(database.map(GateDatabase::new), settings, processes, acceptance);
     }
 

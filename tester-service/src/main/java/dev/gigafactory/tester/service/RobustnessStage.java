@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends the generated robustness probes to the started product, raw bytes in (malformed and oversized bodies are the
@@ -46,14 +47,17 @@ final class RobustnessStage {
         this.requestTimeout = requestTimeout;
     }
 
-    List<CaseResult> run(String baseUrl, List<Probe> probes, Deadline runDeadline) {
+    /** {@code alive}: whether the product still runs; once it has ended, no probe waits on it any more. */
+    List<CaseResult> run(String baseUrl, List<Probe> probes, Deadline runDeadline, BooleanSupplier alive) {
         Deadline budget = Deadline.after(runDeadline.cap(BUDGET));
         List<CaseResult> results = new ArrayList<>();
         for (Probe probe : probes) {
-            StepResult step = budget.passed()
+            StepResult step = budget.passed() || !alive.getAsBoolean()
                     ? new StepResult(0, probe.method(), probe.path(), probe.expectedStatus(), null, false,
-                            "not run: the robustness budget of " + ProductClient.seconds(budget.budget())
-                                    + " was used up",
+                            budget.passed()
+                                    ? "not run: the robustness budget of " + ProductClient.seconds(budget.budget())
+                                            + " was used up"
+                                    : "not run: the product has ended",
                             0)
                     : send(baseUrl, probe, budget.cap(requestTimeout));
             results.add(new CaseResult(probe.name(), step.passed(), List.of(step)));
