@@ -131,9 +131,10 @@ public final class Sandbox {
      * caller: the one place both see that lasts as long as the run (a gate's data dir is a scratch of the jail's own).
      */
     public static String insideRelayDir(String name) {
-        return "/run/gigafactory/" + name;
+        return INSIDE_RELAY_DIR + "/" + name;
     }
     private static final String RELAY_JAR = "/opt/gigafactory-relay.jar";
+    private static final String INSIDE_RELAY_DIR = "/run/gigafactory";
     private static final String SOCKET_NAME = "relay.sock";
     private static final String DATABASE_SOCKET_NAME = "database.sock";
 
@@ -212,7 +213,7 @@ public final class Sandbox {
                 wrapped.add("--die-with-parent");
             }
             if (jail.relayDir() != null) {
-                wrapped.addAll(List.of("--bind", jail.relayDir().toString(), insideRelayDir(""), "--ro-bind",
+                wrapped.addAll(List.of("--bind", jail.relayDir().toString(), INSIDE_RELAY_DIR, "--ro-bind",
                         relay().toString(), RELAY_JAR));
             }
             wrapped.addAll(List.of("--ro-bind", classes.dir().toString(), ProductClassArchive.MOUNTED_DIR));
