@@ -2,6 +2,7 @@ package dev.gigafactory.coder.support;
 
 import dev.gigafactory.contracts.product.ProductJar;
 import dev.gigafactory.contracts.product.ProductProcess;
+import dev.gigafactory.contracts.product.QuarkusManifest;
 import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.sandbox.JvmBudget;
 import dev.gigafactory.sandbox.Sandbox;
@@ -35,8 +36,9 @@ public final class RunningProduct implements AutoCloseable {
         try {
             List<String> main = List.of("-cp", jar.toAbsolutePath().toString(), ProductJar.mainClass(jar));
             return start(plain.withJvmFlags(JvmBudget.within(Sandbox.Limits.defaults().memoryBytes()).productOptions())
-                    .withEnvironment(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl, "QUARKUS_DATASOURCE_USERNAME",
-                            username, "QUARKUS_DATASOURCE_PASSWORD", password))
+                    .withEnvironment(Map.of(QuarkusManifest.DATASOURCE_URL_ENV, jdbcUrl,
+                            QuarkusManifest.DATASOURCE_USERNAME_ENV, username, QuarkusManifest.DATASOURCE_PASSWORD_ENV,
+                            password))
                     .running(plain.java(), main));
         } catch (ProductStartException e) {
             throw new AssertionError(e.getMessage(), e);

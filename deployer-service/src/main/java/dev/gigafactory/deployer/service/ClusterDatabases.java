@@ -1,5 +1,6 @@
 package dev.gigafactory.deployer.service;
 
+import dev.gigafactory.contracts.product.QuarkusManifest;
 import dev.gigafactory.deployer.domain.DeploymentFailedException;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -86,10 +87,12 @@ final class ClusterDatabases {
 
     private List<EnvVar> environment(String spec, String name) {
         return List.of(
-                new EnvVarBuilder().withName("QUARKUS_DATASOURCE_JDBC_URL").withValue("jdbc:postgresql://" + cluster
-                        + "-rw." + namespace + ".svc:5432/" + name).build(),
-                fromSecret("QUARKUS_DATASOURCE_USERNAME", spec, "username"),
-                fromSecret("QUARKUS_DATASOURCE_PASSWORD", spec, "password"));
+                new EnvVarBuilder().withName(QuarkusManifest.DATASOURCE_URL_ENV)
+                        .withValue("jdbc:postgresql://" + cluster
+                                + "-rw." + namespace + ".svc:5432/" + name)
+                        .build(),
+                fromSecret(QuarkusManifest.DATASOURCE_USERNAME_ENV, spec, "username"),
+                fromSecret(QuarkusManifest.DATASOURCE_PASSWORD_ENV, spec, "password"));
     }
 
     private static EnvVar fromSecret(String variable, String spec, String key) {

@@ -1,5 +1,6 @@
 package dev.gigafactory.deployer.service;
 
+import dev.gigafactory.contracts.product.QuarkusManifest;
 import dev.gigafactory.deployer.repository.ProductPasswords;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,8 +41,7 @@ public final class ProductDatabases {
 
         /** The product's datasource variables, for the database reached at {@code host:port}. */
         public Map<String, String> environment(String host, int port) {
-            return Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + host + ":" + port + "/" + database,
-                    "QUARKUS_DATASOURCE_USERNAME", role, "QUARKUS_DATASOURCE_PASSWORD", password);
+            return QuarkusManifest.datasource(host, port, database, role, password);
         }
     }
 

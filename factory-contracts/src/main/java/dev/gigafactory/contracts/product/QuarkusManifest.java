@@ -1,5 +1,7 @@
 package dev.gigafactory.contracts.product;
 
+import java.util.Map;
+
 /**
  * The keys a quarkus product's manifest ({@link ProductContract#MANIFEST}) adds to the stack-neutral ones
  * ({@code stack}, {@code stack.revision}, {@code spec}, {@code version}), and the values they take: written by the
@@ -28,6 +30,10 @@ public final class QuarkusManifest {
      */
     public static final String DATASOURCE = "datasource";
     public static final String POSTGRESQL = "postgresql";
+    /** The product's datasource, in its environment (where the gate and the deployer give it). */
+    public static final String DATASOURCE_URL_ENV = "QUARKUS_DATASOURCE_JDBC_URL";
+    public static final String DATASOURCE_USERNAME_ENV = "QUARKUS_DATASOURCE_USERNAME";
+    public static final String DATASOURCE_PASSWORD_ENV = "QUARKUS_DATASOURCE_PASSWORD";
     /** The folder of the Flyway migrations, relative to the tree's root. */
     public static final String MIGRATIONS = "migrations";
     /** The newest migration's version (V{n}): a database migrated past it belongs to a newer product. */
@@ -37,5 +43,12 @@ public final class QuarkusManifest {
     public static final String MIGRATION_FOLDER = "db/migration/";
 
     private QuarkusManifest() {
+    }
+
+    /** The product's environment for its database {@code database} at {@code host:port}, as {@code role}. */
+    public static Map<String, String> datasource(String host, int port, String database, String role,
+            String password) {
+        return Map.of(DATASOURCE_URL_ENV, "jdbc:postgresql://" + host + ":" + port + "/" + database,
+                DATASOURCE_USERNAME_ENV, role, DATASOURCE_PASSWORD_ENV, password);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gigafactory.tester.service;
 
+import dev.gigafactory.contracts.product.QuarkusManifest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -75,8 +76,7 @@ public final class GateDatabase {
 
         /** The product's datasource variables, for a database reached at {@code host:port}. */
         Map<String, String> environment(String host, int port) {
-            return Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + host + ":" + port + "/" + name,
-                    "QUARKUS_DATASOURCE_USERNAME", name, "QUARKUS_DATASOURCE_PASSWORD", password);
+            return QuarkusManifest.datasource(host, port, name, name, password);
         }
 
         @Override
