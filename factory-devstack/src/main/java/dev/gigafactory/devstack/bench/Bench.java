@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -166,9 +169,25 @@ public final class Bench {
         named.put("the bench itself", ProcessHandle.current().pid());
         // The gate kills a run's bubblewrap with its JVM; the JVM, orphaned, is reaped by init and its time counted there.
         named.put(CpuUse.INIT, 1L);
-        return new CpuUse.Processes(named, Map.of(
-                "products", FleetMemory.products(stateDir).stream().map(ProcessHandle::pid).toList(),
-                "PostgreSQL", FleetMemory.database(stateDir).stream().map(ProcessHandle::pid).toList()));
+        List<Long> products = FleetMemory.products(stateDir).stream().map(ProcessHandle::pid).toList();
+        List<Long> database = FleetMemory.database(stateDir).stream().map(ProcessHandle::pid).toList();
+        Set<Long> counted = new HashSet<>(named.values());
+        counted.addAll(products);
+        counted.addAll(database);
+        Map<Boolean, List<Long>> rest = ProcessHandle.allProcesses().filter(p -> !counted.contains(p.pid()))
+                .collect(Collectors.partitioningBy(Bench::kernelThread,
+                        Collectors.mapping(ProcessHandle::pid, Collectors.toList())));
+        Map<String, List<Long>> groups = new java.util.LinkedHashMap<>();
+        groups.put("products", products);
+        groups.put("PostgreSQL", database);
+        groups.put(CpuUse.KERNEL_THREADS, rest.get(true));
+        groups.put(CpuUse.OTHERS, rest.get(false));
+        return new CpuUse.Processes(named, groups);
+    }
+
+    // kthreadd (pid 2) and what it started: kworkers, softirq threads, the kernel's memory daemons
+    private static boolean kernelThread(ProcessHandle process) {
+        return process.pid() == 2 || process.parent().map(parent -> parent.pid() == 2).orElse(false);
     }
 
     /**

@@ -56,15 +56,16 @@ final class BenchReport {
     static String cpu(CpuUse cpu, int n) {
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "CPU during the burst (user + system time, "
                 + "with the children each process waited for: the tester's include its sandboxed gate JVMs): the "
-                + "machine's %d cores were %.0f %% busy; %.2f CPU-s per spec in all.\n\n| process | CPU s | per spec "
-                + "(ms) |\n| --- | ---: | ---: |\n", Runtime.getRuntime().availableProcessors(),
-                cpu.machineBusy() * 100,
+                + "machine's %d cores were %.0f %% busy; %.2f CPU-s per spec in all (the machine's busy time over the "
+                + "specs), %.2f of it in the processes below.\n\n| process | CPU s | per spec (ms) |\n| --- | ---: | ---: "
+                + "|\n", Runtime.getRuntime().availableProcessors(), cpu.machineBusy() * 100,
+                Math.max(cpu.machineBusyMillis(), cpu.total()) / 1000.0 / Math.max(1, n),
                 cpu.total() / 1000.0 / Math.max(1, n)));
         cpu.millis().forEach((name, millis) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %d |\n", name,
                 millis / 1000.0, millis / Math.max(1, n))));
         long elsewhere = Math.max(0, cpu.machineBusyMillis() - cpu.total());
-        md.append(String.format(Locale.ROOT, "| elsewhere (busy, in none of these: bubblewrap, the kernel, other "
-                + "processes) | %.1f | %d |\n", elsewhere / 1000.0, elsewhere / Math.max(1, n)));
+        md.append(String.format(Locale.ROOT, "| elsewhere (busy, in none of these: processes that ended unwaited, "
+                + "interrupts) | %.1f | %d |\n", elsewhere / 1000.0, elsewhere / Math.max(1, n)));
         return md.append('\n').toString();
     }
 

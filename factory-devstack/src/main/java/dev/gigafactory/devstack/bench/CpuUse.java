@@ -19,6 +19,12 @@ record CpuUse(Map<String, Long> millis, long machineBusyMillis, long machineMill
     /** Init's row: what it reaped, mostly the tester's sandboxed JVMs, orphaned when their bubblewrap was killed. */
     static final String INIT = "init (pid 1): children orphaned to it, the gate's sandboxed JVMs";
 
+    /** Kernel threads: the kernel's own work on behalf of everyone (memory reclaim, deferred network clean-up). */
+    static final String KERNEL_THREADS = "kernel threads (kworkers, ksoftirqd, kdamond...)";
+
+    /** Every other process alive at a reading: the bubblewrap processes around each product, a gate's sandbox. */
+    static final String OTHERS = "other processes (bubblewrap around the products, gates in flight, the rest)";
+
     private static final long TICKS_PER_SECOND = 100;
 
     /** What to count: named processes, and named groups found again at each reading (their members change). */

@@ -57,7 +57,7 @@ public class MonitorBeans {
 
     @Produces
     @Singleton
-    ProbeRound probeRound(Fleet fleet, HealthProber prober, IncidentDesk desk, Clock clock) {
-        return new ProbeRound(fleet, prober, desk, clock);
+    ProbeRound probeRound(Fleet fleet, HealthProber prober, IncidentDesk desk, Clock clock, MonitorConfig config) {
+        return new ProbeRound(fleet, prober, desk, clock, config.scrapeInterval());
     }
 }

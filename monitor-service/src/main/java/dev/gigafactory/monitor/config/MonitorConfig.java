@@ -15,6 +15,13 @@ public interface MonitorConfig {
     @WithDefault("1s")
     Duration probeTimeout();
 
+    /**
+     * How often a healthy deployment's {@code /metrics} is read for its SLO window. Every probe would double the
+     * requests each product, the deployer's proxy and the monitor serve each second, for counters that are cumulative.
+     */
+    @WithDefault("5s")
+    Duration scrapeInterval();
+
     /** Consecutive failed probes that make an outage; one slow answer is not an incident. */
     @WithDefault("2")
     int failureThreshold();

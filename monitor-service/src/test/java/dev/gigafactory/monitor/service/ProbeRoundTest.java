@@ -28,14 +28,12 @@ import org.junit.jupiter.api.Test;
 class ProbeRoundTest {
 
     private final Fleet fleet = new Fleet(2, Duration.ofSeconds(60), 20);
-    private final ProbeRound round = new ProbeRound(fleet, new HealthProber(Duration.ofSeconds(30)),
-            new IncidentDesk(new LadderPolicy(2, Duration.ofMinutes(10), 4, Duration.ofSeconds(1),
-                    Duration.ofSeconds(5)), Duration.ofSeconds(30), new InMemoryStore(),
-                    new IncidentMeters(new SimpleMeterRegistry())),
-            Clock.systemUTC());
+    private final ProbeRound round = new ProbeRound(fleet, new HealthProber(Duration.ofSeconds(30)), desk(),
+            Clock.systemUTC(), Duration.ofSeconds(5));
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger hungProbes = new AtomicInteger();
     private final AtomicInteger fineProbes = new AtomicInteger();
+    private final AtomicInteger fineScrapes = new AtomicInteger();
     private HttpServer server;
 
     @BeforeEach
@@ -53,7 +51,7 @@ class ProbeRoundTest {
             exchange.close();
         });
         server.createContext("/fine/", exchange -> {
-            fineProbes.incrementAndGet();
+            (exchange.getRequestURI().getPath().endsWith("/metrics") ? fineScrapes : fineProbes).incrementAndGet();
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
@@ -61,6 +59,12 @@ class ProbeRoundTest {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         fleet.track(Products.deployed("hung", 1, base + "/hung", DeploymentCompleted.DEPLOY), Instant.now());
         fleet.track(Products.deployed("fine", 1, base + "/fine", DeploymentCompleted.DEPLOY), Instant.now());
+    }
+
+    private static IncidentDesk desk() {
+        return new IncidentDesk(new LadderPolicy(2, Duration.ofMinutes(10), 4, Duration.ofSeconds(1),
+                Duration.ofSeconds(5)), Duration.ofSeconds(30), new InMemoryStore(),
+                new IncidentMeters(new SimpleMeterRegistry()));
     }
 
     @AfterEach
@@ -83,5 +87,37 @@ class ProbeRoundTest {
         assertThat(waiting).as("the first round still waits for the silent product").isNotDone();
         release.countDown();
         assertThat(waiting.join()).isEmpty();
+    }
+
+    @Test
+    void aHealthyProductIsProbedEveryRoundAndScrapedOncePerScrapeInterval() {
+        release.countDown(); // the silent product answers: only the healthy one is counted here
+        Instant[] now = {Instant.now()};
+        ProbeRound timed = new ProbeRound(fleet, new HealthProber(Duration.ofSeconds(30)), desk(), new Clock() {
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        }, Duration.ofSeconds(5));
+
+        for (int i = 0; i < 5; i++) {
+            timed.run();
+            now[0] = now[0].plusSeconds(1);
+        }
+
+        assertThat(fineProbes.get()).isEqualTo(5);
+        assertThat(fineScrapes.get()).as("rounds at 0-4 s, one 5 s scrape interval").isEqualTo(1);
+        timed.run();
+        assertThat(fineScrapes.get()).as("at 5 s the interval is over").isEqualTo(2);
     }
 }
