@@ -243,7 +243,9 @@ public final class Sandbox {
         if (mode == Mode.BWRAP && jail.databasePort() > 0) {
             script.append(databaseRelay(jail.databasePort()));
         }
-        return script.append("exec \"$@\"").toString();
+        // Inside bubblewrap the shell stays, as the namespace's first process, and waits for the command: a first
+        // process ignores the signals it has no handler for, the soft CPU limit's SIGXCPU among them.
+        return script.append(mode == Mode.BWRAP ? "\"$@\"" : "exec \"$@\"").toString();
     }
 
     private String databaseRelay(int port) {

@@ -80,7 +80,30 @@ class SandboxTest {
 
         assertThat(command).containsSubsequence("--bind", relay.toString(), "/run/gigafactory");
         assertThat(script(command)).contains("LoopbackRelay --database 5432 /run/gigafactory/database.sock")
-                .endsWith("exec \"$@\"");
+                .endsWith("\"$@\"");
+    }
+
+    @Test
+    void whatRunsInAJailIsStoppedAtItsCpuLimitAndItsCpuTimeCountsAsItsCallers() throws Exception {
+        Sandbox sandbox = sandbox(Sandbox.Limits.defaults().withCpu(Duration.ofSeconds(1)));
+        assumeTrue(sandbox.unavailable().isEmpty(), "no sandbox here");
+        Path workspace = Files.createDirectories(dir.resolve("workspace"));
+        long before = childrenCpuMillis();
+
+        Process spinning = new ProcessBuilder(sandbox.wrap(Sandbox.Jail.of(workspace),
+                List.of("/bin/sh", "-c", "while :; do :; done"))).redirectErrorStream(true).start();
+
+        assertThat(spinning.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(spinning.exitValue()).as("ended by the soft limit's SIGXCPU").isEqualTo(128 + 24);
+        assertThat(childrenCpuMillis() - before).as("its second of CPU reached our children's time")
+                .isGreaterThanOrEqualTo(900);
+    }
+
+    // utime + stime of the children this JVM has waited for (cutime, cstime of /proc/self/stat), in ms
+    private static long childrenCpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10;
     }
 
     @Test

@@ -57,8 +57,13 @@ public final class ProductRegistry {
         return Optional.ofNullable(specs.get(spec)).map(SpecState::stablePort);
     }
 
+    /**
+     * Written with the spec's next record, not now: a new spec's first deploy would wait for a transaction of its own
+     * before its product starts. Until a product serves there nobody has been given the URL, so a port lost with a
+     * deployer that stops meanwhile costs nothing.
+     */
     public synchronized void rememberStablePort(String spec, int port) {
-        save(spec(spec).withStablePort(port), List.of());
+        specs.put(spec, spec(spec).withStablePort(port));
     }
 
     /** A new version serves; the one it replaced becomes the rollback target (unless it is the same artifact). */

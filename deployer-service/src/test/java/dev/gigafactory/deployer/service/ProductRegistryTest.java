@@ -32,6 +32,18 @@ class ProductRegistryTest {
     }
 
     @Test
+    void aNewSpecsStablePortIsWrittenWithItsFirstRecordNotBeforeItsProductStarts() {
+        ProductRegistry deploying = new ProductRegistry(store);
+        deploying.rememberStablePort("todo", 7000);
+
+        assertThat(deploying.stablePort("todo")).contains(7000);
+        assertThat(store.load()).as("no transaction before the product's start").doesNotContainKey("todo");
+
+        deploying.promote(deployment("todo", 1, 101), "deploy");
+        assertThat(store.load().get("todo").stablePort()).isEqualTo(7000);
+    }
+
+    @Test
     void aRollbackTargetIsTheLastGoodVersionAndIsUsedOnlyOnce() {
         ProductRegistry registry = new ProductRegistry(store);
         registry.promote(deployment("todo", 1, 101), "deploy");

@@ -47,11 +47,13 @@ public final class ProductProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final String jar;
 
-    private ProductProcess(Process process, int port, Path log) {
+    private ProductProcess(Process process, int port, Path log, Path jar) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.jar = jar.toAbsolutePath().toString();
     }
 
     /**
@@ -122,7 +124,7 @@ public final class ProductProcess implements AutoCloseable {
             long logStart = Files.exists(launch.log()) ? Files.size(launch.log()) : 0;
             Process process = builder.start();
             int port = awaitPort(process, launch, logStart);
-            ProductProcess product = new ProductProcess(process, port, launch.log());
+            ProductProcess product = new ProductProcess(process, port, launch.log(), launch.jar());
             product.awaitHealthy(launch.readyTimeout());
             return product;
         } catch (IOException e) {
@@ -217,8 +219,12 @@ public final class ProductProcess implements AutoCloseable {
         if (isJava(process.toHandle())) {
             return process.pid();
         }
-        return process.descendants().filter(ProductProcess::isJava)
-                .filter(jvm -> jvm.parent().map(parent -> !isJava(parent)).orElse(true)).findFirst()
+        // A sandbox may run a JVM of its own beside the product's (a database relay): the product's names its jar.
+        List<ProcessHandle> jvms = process.descendants().filter(ProductProcess::isJava).toList();
+        return jvms.stream().filter(jvm -> jvm.info().commandLine().map(line -> line.contains(jar)).orElse(false))
+                .findFirst()
+                .or(() -> jvms.stream().filter(jvm -> jvm.parent().map(parent -> !isJava(parent)).orElse(true))
+                        .findFirst())
                 .map(ProcessHandle::pid).orElse(process.pid());
     }
 

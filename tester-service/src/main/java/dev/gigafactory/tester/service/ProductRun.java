@@ -1,5 +1,7 @@
 package dev.gigafactory.tester.service;
 
+import dev.gigafactory.contracts.product.ProductProcess;
+
 import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.acceptance.ProductClient;
 import dev.gigafactory.contracts.product.ProductContract;
@@ -220,10 +222,18 @@ final class ProductRun implements AutoCloseable {
                 + " of output and was stopped";
     }
 
-    /** SIGTERM to the sandbox (which takes everything inside with it), SIGKILL after the grace period. */
+    /**
+     * SIGTERM to the JVMs in the sandbox, whose shell then ends with them and the sandbox with it (to the sandbox when
+     * it runs none); SIGKILL after the grace period. Not the sandbox first: its JVMs, killed with it, are reaped by
+     * nobody who counts their CPU time; ended by their own parent's wait, it is counted as the tester's children's.
+     */
     @Override
     public void close() {
-        process.destroy();
+        List<ProcessHandle> jvms = process.descendants().filter(ProductProcess::isJava).toList();
+        jvms.forEach(ProcessHandle::destroy);
+        if (jvms.isEmpty()) {
+            process.destroy();
+        }
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 ChildProcesses.kill(process);

@@ -44,7 +44,7 @@ class ChildProcessesTest {
         assertThat(command).containsSubsequence("--ro-bind", workspace.toString(), workspace.toString());
         assertThat(command).doesNotContain("/root", "/etc", "/work");
         String script = command.get(command.indexOf("-c") + 1);
-        assertThat(script).contains("ulimit -S -t 120", "ulimit -v 1048576", "ulimit -f 16384").endsWith("exec \"$@\"");
+        assertThat(script).contains("ulimit -S -t 120", "ulimit -v 1048576", "ulimit -f 16384").endsWith("\"$@\"");
         assertThat(command).anyMatch(arg -> arg.endsWith("/bin/java")).contains("-Xmx64m");
     }
 
