@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -174,14 +174,15 @@ public final class Bench {
         Set<Long> counted = new HashSet<>(named.values());
         counted.addAll(products);
         counted.addAll(database);
-        Map<Boolean, List<Long>> rest = ProcessHandle.allProcesses().filter(p -> !counted.contains(p.pid()))
-                .collect(Collectors.partitioningBy(Bench::kernelThread,
-                        Collectors.mapping(ProcessHandle::pid, Collectors.toList())));
+        List<Long> kernel = ProcessHandle.allProcesses().filter(Bench::kernelThread).map(ProcessHandle::pid).toList();
+        List<Long> aroundProducts = fleetPids.values().stream().map(ProcessHandle::of).flatMap(Optional::stream)
+                .flatMap(ProcessHandle::descendants).map(ProcessHandle::pid).filter(pid -> !counted.contains(pid))
+                .distinct().toList();
         Map<String, List<Long>> groups = new java.util.LinkedHashMap<>();
         groups.put("products", products);
         groups.put("PostgreSQL", database);
-        groups.put(CpuUse.KERNEL_THREADS, rest.get(true));
-        groups.put(CpuUse.OTHERS, rest.get(false));
+        groups.put(CpuUse.KERNEL_THREADS, kernel);
+        groups.put(CpuUse.OTHERS, aroundProducts);
         return new CpuUse.Processes(named, groups);
     }
 

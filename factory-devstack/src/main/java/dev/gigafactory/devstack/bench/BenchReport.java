@@ -64,8 +64,10 @@ final class BenchReport {
         cpu.millis().forEach((name, millis) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %d |\n", name,
                 millis / 1000.0, millis / Math.max(1, n))));
         long elsewhere = Math.max(0, cpu.machineBusyMillis() - cpu.total());
-        md.append(String.format(Locale.ROOT, "| elsewhere (busy, in none of these: processes that ended unwaited, "
-                + "interrupts) | %.1f | %d |\n", elsewhere / 1000.0, elsewhere / Math.max(1, n)));
+        md.append(String.format(Locale.ROOT,
+                "| elsewhere (busy, in none of these: the machine's other processes, ones that ended unwaited, "
+                        + "interrupts) | %.1f | %d |\n",
+                elsewhere / 1000.0, elsewhere / Math.max(1, n)));
         return md.append('\n').toString();
     }
 

@@ -22,8 +22,8 @@ record CpuUse(Map<String, Long> millis, long machineBusyMillis, long machineMill
     /** Kernel threads: the kernel's own work on behalf of everyone (memory reclaim, deferred network clean-up). */
     static final String KERNEL_THREADS = "kernel threads (kworkers, ksoftirqd, kdamond...)";
 
-    /** Every other process alive at a reading: the bubblewrap processes around each product, a gate's sandbox. */
-    static final String OTHERS = "other processes (bubblewrap around the products, gates in flight, the rest)";
+    /** The fleet's other descendants alive at a reading: the sandboxes around each product, gates in flight. */
+    static final String OTHERS = "the fleet's other processes (the sandboxes around the products, gates in flight)";
 
     private static final long TICKS_PER_SECOND = 100;
 

@@ -223,14 +223,15 @@ final class ProductRun implements AutoCloseable {
     }
 
     /**
-     * SIGTERM to the JVMs in the sandbox, whose shell then ends with them and the sandbox with it (to the sandbox when
-     * it runs none); SIGKILL after the grace period. Not the sandbox first: its JVMs, killed with it, are reaped by
-     * nobody who counts their CPU time; ended by their own parent's wait, it is counted as the tester's children's.
+     * SIGKILL to the JVMs in the sandbox (a run's data is thrown away: nothing to stop gracefully), whose shell then
+     * ends with them and the sandbox with it; SIGTERM to the sandbox when it runs none. Not the sandbox first: its
+     * JVMs, killed with it, are reaped by nobody who counts their CPU time; reaped by their own shell, it counts as
+     * the tester's children's.
      */
     @Override
     public void close() {
         List<ProcessHandle> jvms = process.descendants().filter(ProductProcess::isJava).toList();
-        jvms.forEach(ProcessHandle::destroy);
+        jvms.forEach(ProcessHandle::destroyForcibly);
         if (jvms.isEmpty()) {
             process.destroy();
         }

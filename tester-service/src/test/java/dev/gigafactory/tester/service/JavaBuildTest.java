@@ -80,6 +80,29 @@ class JavaBuildTest {
     }
 
     @Test
+    void writesJava17ClassesAndSeesOnlyTheJdksExportedApi() throws IOException {
+        write(first.resolve("src/main/java/ok/Main.java"), """
+                package ok;
+                public class Main { java.net.http.HttpClient client; com.sun.net.httpserver.HttpServer server; }
+                """);
+        write(second.resolve("src/main/java/internal/Main.java"), """
+                package internal;
+                public class Main { jdk.internal.misc.Unsafe unsafe; }
+                """);
+
+        JavaBuild.Compilation ok = javac.compile(first, first.resolve("src/main/java"), List.of(),
+                first.resolve("classes"), TIMEOUT);
+        JavaBuild.Compilation internal = javac.compile(second, second.resolve("src/main/java"), List.of(),
+                second.resolve("classes"), TIMEOUT);
+
+        assertThat(ok.succeeded()).as(ok.diagnostics()).isTrue();
+        byte[] header = Files.readAllBytes(first.resolve("classes/ok/Main.class"));
+        assertThat(((header[6] & 0xff) << 8) | (header[7] & 0xff)).as("class file major version").isEqualTo(61);
+        assertThat(internal.succeeded()).isFalse();
+        assertThat(internal.diagnostics()).contains("package jdk.internal.misc is not visible");
+    }
+
+    @Test
     void compilesTestsAgainstTheMainClasses() {
         Fixtures.tree("good").writeTo(first);
         javac.compile(first, first.resolve("src/main/java"), List.of(), first.resolve("classes"), TIMEOUT);
