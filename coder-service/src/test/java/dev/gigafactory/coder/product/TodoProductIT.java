@@ -10,6 +10,11 @@ import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.testsupport.ProductClient;
 import dev.gigafactory.testsupport.ProductClient.Answer;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,8 @@ class TodoProductIT {
     static RunningProduct product;
     static ProductClient client;
 
+    private static final ExecutorService CONCURRENT = Executors.newFixedThreadPool(48);
+
     @BeforeAll
     static void start() {
         spec = Specs.example("todo.yaml");
@@ -36,6 +43,7 @@ class TodoProductIT {
 
     @AfterAll
     static void stop() {
+        CONCURRENT.shutdownNow();
         if (product != null) {
             product.stop();
         }
@@ -52,6 +60,20 @@ class TodoProductIT {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).containsPattern("ProductTest: \\d+ passed, 0 failed");
+    }
+
+    @Test
+    void answersMoreRequestsAtOnceThanItHasWorkersAndEveryOneOfThem() {
+        // sixteen workers: the rest wait in line, none is refused or lost
+        List<CompletableFuture<Answer>> creations = IntStream.range(0, 48)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> client.post("/todos",
+                        "{\"title\":\"at once " + i + "\"}"), CONCURRENT))
+                .toList();
+
+        assertThat(creations.stream().map(CompletableFuture::join).map(Answer::status)).hasSize(48)
+                .containsOnly(201);
+        assertThat(client.get("/todos").json().findValuesAsText("title").stream()
+                .filter(title -> title.startsWith("at once "))).hasSize(48);
     }
 
     @Test
