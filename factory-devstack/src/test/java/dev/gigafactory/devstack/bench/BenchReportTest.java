@@ -57,8 +57,9 @@ class BenchReportTest {
                 "| products (2 processes, not part of the fleet) | 84 | 63 |", "RSS p50 35, p95 49, max 49; PSS p50 20",
                 "each running product ≤ 40 MB RSS: met (p50 35 MB, max 49 MB)",
                 "todo alone, submitted → running ≤ 1.5 s median: not met (3000 ms)", "25 % busy",
-                "1.50 CPU-s per spec", "| tester-service | 1.5 | 1500 |",
-                "in none of these: bubblewrap, the kernel, other processes) | 0.0 | 0 |",
+                "1.50 CPU-s per spec in all (the machine's busy time over the specs), 1.50 of it in the processes",
+                "| tester-service | 1.5 | 1500 |",
+                "in none of these: the machine's other processes, ones that ended unwaited, interrupts) | 0.0 | 0 |",
                 "| jdk-http | 1 | 3000 | 0 | 35 |", "| quarkus | 1 | 9000 | 7000 | 146 |",
                 "| other | 0 | did not run: timed out | | |");
     }
