@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One round of probes: every live deployment at once, so one slow product does not delay the others' verdicts. A
  * healthy product is also scraped for its SLO window, once per scrape interval: its counters are cumulative, so a
- * coarser scrape loses no request, and the probe alone decides whether it is up. Rounds may overlap (one waits for a product that does not
- * answer while the next goes on with the others); a deployment whose probe is still out is left out of the next round,
- * so probes of one product are never stacked up and its verdicts stay in order.
+ * coarser scrape loses no request, and the probe alone decides whether it is up. Rounds may overlap (one waits for a
+ * product that does not answer while the next goes on with the others); a deployment whose probe is still out is left
+ * out of the next round, so probes of one product are never stacked up and its verdicts stay in order.
  */
 public final class ProbeRound {
 

@@ -1,10 +1,9 @@
 package dev.gigafactory.tester.service;
 
-import dev.gigafactory.contracts.product.ProductProcess;
-
 import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.acceptance.ProductClient;
 import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.sandbox.DatabaseBridge;
 import dev.gigafactory.sandbox.LoopbackBridge;
