@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,13 +112,13 @@ public final class Bench {
             }
             String hopBreakdown = ConsumerBreakdown.scrape(services).markdown(beforeSingles);
             List<String> names = IntStream.range(0, n).mapToObj(i -> prefix + i).toList();
-            CpuUse.Reading cpuBefore = CpuUse.Reading.now(processes(fleetPids));
+            CpuUse.Reading cpuBefore = CpuUse.Reading.now(FleetProcesses.of(fleetPids, stateDir));
             long started = System.nanoTime();
             names.forEach(name -> publish(producer, name, todo));
             out.printf("published %d specs (%s0..%d); waiting for all of them to run%n", n, prefix, n - 1);
             awaitAll(clock, names);
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
-            CpuUse burstCpu = CpuUse.between(cpuBefore, CpuUse.Reading.now(processes(fleetPids)));
+            CpuUse burstCpu = CpuUse.between(cpuBefore, CpuUse.Reading.now(FleetProcesses.of(fleetPids, stateDir)));
             List<Sample> burst = names.stream().map(name -> sample(clock, name)).toList();
             FleetMemory memory = FleetMemory.measure(fleetPids, infraName, stateDir);
             StackComparison stacks = new StackComparison(List.of(
@@ -161,34 +158,6 @@ public final class Bench {
             throw new IllegalArgumentException("the todo spec has no 'stack: jdk-http' line to change");
         }
         return matcher.replaceFirst("$1" + QUARKUS).getBytes(StandardCharsets.UTF_8);
-    }
-
-    // The fleet's JVMs by name; the products and PostgreSQL's processes found again at each reading.
-    private CpuUse.Processes processes(Map<String, Long> fleetPids) {
-        Map<String, Long> named = new java.util.LinkedHashMap<>(fleetPids);
-        named.put("the bench itself", ProcessHandle.current().pid());
-        // The gate kills a run's bubblewrap with its JVM; the JVM, orphaned, is reaped by init and its time counted there.
-        named.put(CpuUse.INIT, 1L);
-        List<Long> products = FleetMemory.products(stateDir).stream().map(ProcessHandle::pid).toList();
-        List<Long> database = FleetMemory.database(stateDir).stream().map(ProcessHandle::pid).toList();
-        Set<Long> counted = new HashSet<>(named.values());
-        counted.addAll(products);
-        counted.addAll(database);
-        List<Long> kernel = ProcessHandle.allProcesses().filter(Bench::kernelThread).map(ProcessHandle::pid).toList();
-        List<Long> aroundProducts = fleetPids.values().stream().map(ProcessHandle::of).flatMap(Optional::stream)
-                .flatMap(ProcessHandle::descendants).map(ProcessHandle::pid).filter(pid -> !counted.contains(pid))
-                .distinct().toList();
-        Map<String, List<Long>> groups = new java.util.LinkedHashMap<>();
-        groups.put("products", products);
-        groups.put("PostgreSQL", database);
-        groups.put(CpuUse.KERNEL_THREADS, kernel);
-        groups.put(CpuUse.OTHERS, aroundProducts);
-        return new CpuUse.Processes(named, groups);
-    }
-
-    // kthreadd (pid 2) and what it started: kworkers, softirq threads, the kernel's memory daemons
-    private static boolean kernelThread(ProcessHandle process) {
-        return process.pid() == 2 || process.parent().map(parent -> parent.pid() == 2).orElse(false);
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.Map;
  */
 record CpuUse(Map<String, Long> millis, long machineBusyMillis, long machineMillis) {
 
-    /** Init's row: what it reaped, mostly the tester's sandboxed JVMs, orphaned when their bubblewrap was killed. */
-    static final String INIT = "init (pid 1): children orphaned to it, the gate's sandboxed JVMs";
+    /** Init's row: what was orphaned to it and reaped there. */
+    static final String INIT = "init (pid 1): processes orphaned to it";
 
     /** Kernel threads: the kernel's own work on behalf of everyone (memory reclaim, deferred network clean-up). */
     static final String KERNEL_THREADS = "kernel threads (kworkers, ksoftirqd, kdamond...)";
