@@ -95,8 +95,10 @@ class SandboxTest {
 
         assertThat(spinning.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(spinning.exitValue()).as("ended by the soft limit's SIGXCPU").isEqualTo(128 + 24);
+        // The limit is checked against tick-sampled time, the children's time is the scheduler's exact runtime; on a
+        // busy machine the two part by a tenth or more. A lost accounting path shows as none at all.
         assertThat(childrenCpuMillis() - before).as("its second of CPU reached our children's time")
-                .isGreaterThanOrEqualTo(900);
+                .isGreaterThanOrEqualTo(500);
     }
 
     // utime + stime of the children this JVM has waited for (cutime, cstime of /proc/self/stat), in ms
