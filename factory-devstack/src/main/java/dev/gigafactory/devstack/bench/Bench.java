@@ -10,15 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * {@code ./factory bench [N]}: the todo spec alone, a few times in a row (latency without queueing), then a burst of N
@@ -27,9 +24,7 @@ import org.apache.kafka.common.utils.Utils;
  */
 public final class Bench {
 
-    private static final Pattern NAME = Pattern.compile("(?m)^(\\s+name:\\s*)todo\\s*$");
-    private static final Pattern STACK = Pattern.compile("(?m)^(\\s+stack:\\s*)jdk-http\\s*$");
-    private static final String QUARKUS = "quarkus";
+    private static final String QUARKUS = BenchSpecs.QUARKUS;
     private static final int QUARKUS_SINGLES = 3;
 
     /** One spec's trip: when it reached each stage, and when its product process started (0 if unknown). */
@@ -93,7 +88,7 @@ public final class Bench {
         String prefix = "bench-" + run + "-";
         try (StageClock clock = new StageClock(kafka, key -> key.startsWith(prefix));
                 KafkaProducer<String, byte[]> producer = producer()) {
-            List<String> warmUp = warmUpNames(prefix, producer.partitionsFor(Topics.SPECS_SUBMITTED).size());
+            List<String> warmUp = BenchSpecs.warmUpNames(prefix, producer.partitionsFor(Topics.SPECS_SUBMITTED).size());
             for (int i = 0; i < warmUp.size(); i++) {
                 String name = warmUp.get(i);
                 publish(producer, name, todo);
@@ -123,7 +118,7 @@ public final class Bench {
             FleetMemory memory = FleetMemory.measure(fleetPids, infraName, stateDir);
             StackComparison stacks = new StackComparison(List.of(
                     StackComparison.Row.of("jdk-http", alone, memory.eachProduct()),
-                    quarkus(clock, producer, prefix, onQuarkus(todo))));
+                    quarkus(clock, producer, prefix, BenchSpecs.onQuarkus(todo))));
             return new Result(n, alone, burst, wall, memory, hopBreakdown, burstCpu, stacks);
         }
     }
@@ -150,28 +145,6 @@ public final class Bench {
             out.printf("quarkus %d/%d: %s running after %d ms%n", i + 1, QUARKUS_SINGLES, name, total(sample));
         }
         return StackComparison.Row.of(QUARKUS, samples, products);
-    }
-
-    static byte[] onQuarkus(byte[] todo) {
-        Matcher matcher = STACK.matcher(new String(todo, StandardCharsets.UTF_8));
-        if (!matcher.find()) {
-            throw new IllegalArgumentException("the todo spec has no 'stack: jdk-http' line to change");
-        }
-        return matcher.replaceFirst("$1" + QUARKUS).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * One spec per partition of the intake topic (every pipeline topic has as many, and a key lands on the same
-     * partition of each), so each consumer has met each of its partitions before anything is timed.
-     */
-    static List<String> warmUpNames(String prefix, int partitions) {
-        Map<Integer, String> byPartition = new java.util.TreeMap<>();
-        for (int i = 0; byPartition.size() < partitions; i++) {
-            String name = prefix + "w" + i;
-            byPartition.putIfAbsent(Utils.toPositive(Utils.murmur2(name.getBytes(StandardCharsets.UTF_8)))
-                    % partitions, name);
-        }
-        return List.copyOf(byPartition.values());
     }
 
     static long total(Sample sample) {
@@ -202,17 +175,9 @@ public final class Bench {
         }
     }
 
-    static byte[] renamed(byte[] todo, String name) {
-        Matcher matcher = NAME.matcher(new String(todo, StandardCharsets.UTF_8));
-        if (!matcher.find()) {
-            throw new IllegalArgumentException("the todo spec has no 'name: todo' line to rename");
-        }
-        return matcher.replaceFirst("$1" + name).getBytes(StandardCharsets.UTF_8);
-    }
-
     private void publish(KafkaProducer<String, byte[]> producer, String name, byte[] todo) {
         try {
-            producer.send(new ProducerRecord<>(Topics.SPECS_SUBMITTED, name, renamed(todo, name))).get();
+            producer.send(new ProducerRecord<>(Topics.SPECS_SUBMITTED, name, BenchSpecs.renamed(todo, name))).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot publish " + name + ": " + e.getCause(), e);
         } catch (InterruptedException e) {

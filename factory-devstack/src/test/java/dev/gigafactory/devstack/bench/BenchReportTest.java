@@ -107,7 +107,7 @@ class BenchReportTest {
         byte[] todo = "metadata:\n  name: todo\nspec:\n  entities:\n    - name: Todo\n"
                 .getBytes(StandardCharsets.UTF_8);
 
-        String renamed = new String(Bench.renamed(todo, "bench-a-1"), StandardCharsets.UTF_8);
+        String renamed = new String(BenchSpecs.renamed(todo, "bench-a-1"), StandardCharsets.UTF_8);
 
         assertThat(renamed).contains("  name: bench-a-1\n", "- name: Todo");
     }
@@ -116,7 +116,8 @@ class BenchReportTest {
     void theQuarkusRunsAreTheTodoExampleWithOnlyItsStackChanged() {
         String todo = ExampleSpecs.text("todo.yaml");
 
-        String quarkus = new String(Bench.onQuarkus(todo.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        String quarkus = new String(BenchSpecs.onQuarkus(todo.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
 
         assertThat(quarkus).contains("  stack: quarkus\n").doesNotContain("jdk-http")
                 .isEqualTo(todo.replace("stack: jdk-http", "stack: quarkus"));

@@ -1,7 +1,6 @@
 package dev.gigafactory.tester.service;
 
 import dev.gigafactory.contracts.acceptance.Excerpts;
-import dev.gigafactory.contracts.acceptance.ProductClient;
 import dev.gigafactory.contracts.product.ProductContract;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
@@ -12,10 +11,6 @@ import dev.gigafactory.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The product under test, started from its jar inside the sandbox: ready once it has printed its port and answers
@@ -35,11 +28,7 @@ import java.util.regex.Pattern;
  */
 final class ProductRun implements AutoCloseable {
 
-    private static final Pattern READY = Pattern.compile(Pattern.quote(ProductContract.READY_LINE) + "(\\d{1,5})\\R");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
-    // Every poll that misses the moment the product is ready adds to the gate: a short one costs next to nothing.
-    private static final long POLL_MILLIS = 5;
 
     /** The product's data dir, in its workspace. */
     static final String DATA = "data";
@@ -120,7 +109,7 @@ final class ProductRun implements AutoCloseable {
             ProductRun run = new ProductRun(process, guard, bridge, relayDir, log);
             run.database = database;
             try {
-                run.awaitReady(jail.port(), readyTimeout);
+                run.port = new ProductReadiness(process, guard, log).await(jail.port(), readyTimeout);
                 return run;
             } catch (ProductStartException e) {
                 run.close();
@@ -138,55 +127,6 @@ final class ProductRun implements AutoCloseable {
                 throw runtime;
             }
             throw new UncheckedIOException("cannot start the product in " + workspace.root(), (IOException) e);
-        }
-    }
-
-    private void awaitReady(int expectedPort, Duration timeout) throws ProductStartException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        LogFollower follower = new LogFollower(log);
-        Matcher ready = READY.matcher(follower.newText());
-        while (!ready.find()) {
-            checkStillStarting(deadline, "did not report a port within " + ProductClient.seconds(timeout));
-            sleep();
-            ready = READY.matcher(follower.newText());
-        }
-        port = Integer.parseInt(ready.group(1));
-        if (port == 0) {
-            throw new ProductStartException("the product reported port 0, not the port it listens on", logTail());
-        }
-        if (expectedPort != 0 && port != expectedPort) {
-            throw new ProductStartException("the product listened on port " + port + ", not on the PORT it was given ("
-                    + expectedPort + ")", logTail());
-        }
-        while (!isHealthy()) {
-            checkStillStarting(deadline, "never answered " + ProductContract.HEALTH_PATH + " with 200");
-            sleep();
-        }
-    }
-
-    private void checkStillStarting(long deadline, String timeoutMessage) throws ProductStartException {
-        if (guard.tripped()) {
-            throw new ProductStartException(outputExceeded(), logTail());
-        }
-        if (!process.isAlive()) {
-            throw new ProductStartException("the product exited with code " + process.exitValue()
-                    + " before it was listening", logTail());
-        }
-        if (System.nanoTime() > deadline) {
-            throw new ProductStartException("the product " + timeoutMessage, logTail());
-        }
-    }
-
-    private boolean isHealthy() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + ProductContract.HEALTH_PATH))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -209,16 +149,11 @@ final class ProductRun implements AutoCloseable {
 
     /** Non-null when the product has been stopped for writing too much output. */
     String stoppedReason() {
-        return guard.tripped() ? outputExceeded() : null;
+        return guard.tripped() ? ProductReadiness.outputExceeded(guard) : null;
     }
 
     String logTail() {
         return Excerpts.tailOf(log);
-    }
-
-    private String outputExceeded() {
-        return "the product wrote more than " + OutputGuard.mebibytes(guard.limitBytes())
-                + " of output and was stopped";
     }
 
     /**
@@ -252,14 +187,6 @@ final class ProductRun implements AutoCloseable {
         }
         if (relayDir != null) {
             Workspace.delete(relayDir);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
