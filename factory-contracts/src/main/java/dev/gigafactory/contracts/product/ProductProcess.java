@@ -180,9 +180,14 @@ public final class ProductProcess implements AutoCloseable {
     }
 
     public boolean isHealthy() {
+        return answersHealth(port);
+    }
+
+    /** Whether a product on {@code port} of the loopback answers {@code /health} with 200 now. */
+    public static boolean answersHealth(int port) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + ProductContract.HEALTH_PATH))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + ProductContract.HEALTH_PATH)).timeout(Duration.ofSeconds(2)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -3,13 +3,9 @@ package dev.gigafactory.tester.service;
 import dev.gigafactory.contracts.acceptance.Excerpts;
 import dev.gigafactory.contracts.acceptance.ProductClient;
 import dev.gigafactory.contracts.product.ProductContract;
+import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.sandbox.OutputGuard;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -22,7 +18,6 @@ import java.util.regex.Pattern;
 final class ProductReadiness {
 
     private static final Pattern READY = Pattern.compile(Pattern.quote(ProductContract.READY_LINE) + "(\\d{1,5})\\R");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     // Every poll that misses the moment the product is ready adds to the gate: a short one costs next to nothing.
     private static final long POLL_MILLIS = 5;
 
@@ -60,7 +55,7 @@ final class ProductReadiness {
             throw new ProductStartException("the product listened on port " + port + ", not on the PORT it was given ("
                     + expectedPort + ")", logTail());
         }
-        while (!isHealthy(port)) {
+        while (!ProductProcess.answersHealth(port)) {
             checkStillStarting(deadline, "never answered " + ProductContract.HEALTH_PATH + " with 200");
             sleep();
         }
@@ -77,19 +72,6 @@ final class ProductReadiness {
         }
         if (System.nanoTime() > deadline) {
             throw new ProductStartException("the product " + timeoutMessage, logTail());
-        }
-    }
-
-    private static boolean isHealthy(int port) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + ProductContract.HEALTH_PATH)).timeout(Duration.ofSeconds(2)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
