@@ -5,63 +5,33 @@ import static dev.gigafactory.deployer.testing.Verdicts.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
 import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.deployer.domain.Deployment;
-import dev.gigafactory.deployer.service.DeploymentTarget;
+import dev.gigafactory.deployer.testing.DeployerListenerTest;
 import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.testsupport.FixtureProducts;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class SpecRetiredListenerTest {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Inject
-    ArtifactStore artifacts;
-    @Inject
-    DeploymentTarget target;
-
-    private final List<String> specs = new ArrayList<>();
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = KafkaTestClient.fromConfig();
-    }
-
-    @AfterEach
-    void close() {
-        specs.forEach(target::stop);
-        kafka.close();
-    }
+class SpecRetiredListenerTest extends DeployerListenerTest {
 
     @Test
     void aRetiredSpecsProductIsStopped() {
-        String spec = newSpec();
+        String spec = newSpec("retire");
         kafka.publish(passed(spec, 1, 1, artifacts.put(FixtureProducts.jar("retiring"))));
         DeploymentCompleted deployed = kafka.awaitEvent(DeploymentCompleted.class, d -> d.spec().equals(spec),
                 WAIT);
@@ -77,9 +47,9 @@ class SpecRetiredListenerTest {
 
     @Test
     void aVerdictArrivingAfterTheRetirementStartsNothingButANewerVersionDeploys() {
-        String spec = newSpec();
+        String spec = newSpec("retire");
         String digest = artifacts.put(FixtureProducts.jar("retired"));
-        DeploymentCompleted first = deploy(spec, 1, digest);
+        DeploymentCompleted first = deployArtifact(spec, 1, digest);
         SpecRetired retirement = retirement(spec, 1);
         kafka.publish(retirement);
         kafka.publish(retirement); // re-announced after an operator restart: the same fact
@@ -93,15 +63,15 @@ class SpecRetiredListenerTest {
         assertThat(target.status(spec).filter(Deployment::running)).isEmpty();
         assertThat(Http.get(first.url() + "/label")).isEmpty();
 
-        DeploymentCompleted again = deploy(spec, 2, artifacts.put(FixtureProducts.jar("applied-again")));
+        DeploymentCompleted again = deployArtifact(spec, 2, artifacts.put(FixtureProducts.jar("applied-again")));
         assertThat(Http.get(again.url() + "/label")).contains(new Answer(200, "applied-again"));
         assertThat(deploymentsOf(spec)).hasSize(2);
     }
 
     @Test
     void aRemediationForARetiredProductDoesNotBringItBack() {
-        String spec = newSpec();
-        DeploymentCompleted first = deploy(spec, 1, artifacts.put(FixtureProducts.jar("gone")));
+        String spec = newSpec("retire");
+        DeploymentCompleted first = deployArtifact(spec, 1, artifacts.put(FixtureProducts.jar("gone")));
         kafka.publish(retirement(spec, 1));
         awaitStopped(spec);
 
@@ -124,14 +94,6 @@ class SpecRetiredListenerTest {
                 .isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
     }
 
-    private DeploymentCompleted deploy(String spec, int version, String digest) {
-        kafka.publish(passed(spec, version, 1, digest));
-        DeploymentCompleted done = kafka.awaitEvent(DeploymentCompleted.class,
-                d -> d.spec().equals(spec) && d.version() == version, WAIT);
-        assertThat(done.succeeded()).as(done.detail()).isTrue();
-        return done;
-    }
-
     private static SpecRetired retirement(String spec, int version) {
         return new SpecRetired(spec, version, 0, UUID.randomUUID().toString(), "kubernetes:test/" + spec,
                 Instant.now());
@@ -146,15 +108,5 @@ class SpecRetiredListenerTest {
         byte[] fence = ("fence " + topic).getBytes(StandardCharsets.UTF_8);
         kafka.publishRaw(topic, spec, fence, null);
         kafka.awaitRecord(Topics.DLQ, r -> spec.equals(r.key()) && Arrays.equals(fence, r.value()), WAIT);
-    }
-
-    private List<ConsumerRecord<String, byte[]>> deploymentsOf(String spec) {
-        return kafka.records(Topics.DEPLOYMENTS_COMPLETED).stream().filter(r -> spec.equals(r.key())).toList();
-    }
-
-    private String newSpec() {
-        String spec = "retire-" + UUID.randomUUID().toString().substring(0, 8);
-        specs.add(spec);
-        return spec;
     }
 }

@@ -7,60 +7,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
-import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.TestsWaiting;
 import dev.gigafactory.contracts.topics.Topics;
-import dev.gigafactory.deployer.service.DeploymentTarget;
+import dev.gigafactory.deployer.testing.DeployerListenerTest;
 import dev.gigafactory.deployer.testing.Http;
 import dev.gigafactory.deployer.testing.Http.Answer;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.testsupport.FixtureProducts;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class TestsCompletedListenerTest {
-
-    static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Inject
-    ArtifactStore artifacts;
-    @Inject
-    DeploymentTarget target;
-
-    private final List<String> specs = new ArrayList<>();
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = KafkaTestClient.fromConfig();
-    }
-
-    @AfterEach
-    void stopProducts() {
-        specs.forEach(target::stop);
-        kafka.close();
-    }
+class TestsCompletedListenerTest extends DeployerListenerTest {
 
     @Test
     void deploysEachPassedVersionAndStopsTheVersionItReplaces() {
-        String spec = newSpec();
+        String spec = newSpec("deploy");
         DeploymentCompleted first = deploy(spec, 1, "one");
         assertThat(Http.get(first.url() + "/health")).map(Answer::status).contains(200);
         assertThat(first.target()).isEqualTo("local");
@@ -81,7 +51,7 @@ class TestsCompletedListenerTest {
 
     @Test
     void aRedeliveredVerdictStartsNoSecondProcessAndIsNotAnnouncedAgain() {
-        String spec = newSpec();
+        String spec = newSpec("deploy");
         String digest = artifacts.put(FixtureProducts.jar("again"));
         kafka.publish(passed(spec, 1, 1, digest));
         kafka.awaitEvent(DeploymentCompleted.class, d -> d.spec().equals(spec), WAIT);
@@ -98,7 +68,7 @@ class TestsCompletedListenerTest {
 
     @Test
     void aVersionThatNeverGetsReadyFailsAndThePreviousVersionKeepsServing() {
-        String spec = newSpec();
+        String spec = newSpec("deploy");
         DeploymentCompleted first = deploy(spec, 1, "steady");
 
         kafka.publish(passed(spec, 2, 1, artifacts.put(FixtureProducts.brokenJar("crashing"))));
@@ -114,7 +84,7 @@ class TestsCompletedListenerTest {
 
     @Test
     void aFailedVerdictDeploysNothing() {
-        String spec = newSpec();
+        String spec = newSpec("deploy");
         kafka.publish(failed(spec, 1, 1, artifacts.put(FixtureProducts.jar("rejected"))));
         // Same key, same partition: once the repaired attempt is deployed, the failed one was seen before it.
         kafka.publish(passed(spec, 1, 2, artifacts.put(FixtureProducts.jar("repaired"))));
@@ -127,7 +97,7 @@ class TestsCompletedListenerTest {
 
     @Test
     void aTesterWaitingOutAnOutageIsSkippedNotDeadLettered() {
-        String spec = newSpec();
+        String spec = newSpec("deploy");
         kafka.publish(new TestsWaiting(spec, 1, 1, "sha256:" + "a".repeat(64), "bubblewrap is not installed",
                 Instant.now()));
         // Same key, same partition: once the verdict behind it is deployed, the waiting notice was consumed first.
@@ -140,7 +110,7 @@ class TestsCompletedListenerTest {
 
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopic() {
-        String key = newSpec();
+        String key = newSpec("deploy");
         kafka.publishRaw(Topics.TESTS_COMPLETED, key, "not a verdict".getBytes(StandardCharsets.UTF_8), null);
 
         ConsumerRecord<String, byte[]> dead = kafka.awaitRecord(Topics.DLQ, r -> key.equals(r.key()), WAIT);
@@ -148,21 +118,4 @@ class TestsCompletedListenerTest {
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a verdict");
     }
 
-    private DeploymentCompleted deploy(String spec, int version, String label) {
-        kafka.publish(passed(spec, version, 1, artifacts.put(FixtureProducts.jar(label))));
-        DeploymentCompleted done = kafka.awaitEvent(DeploymentCompleted.class,
-                d -> d.spec().equals(spec) && d.version() == version, WAIT);
-        assertThat(done.succeeded()).as(done.detail()).isTrue();
-        return done;
-    }
-
-    private List<ConsumerRecord<String, byte[]>> deploymentsOf(String spec) {
-        return kafka.records(Topics.DEPLOYMENTS_COMPLETED).stream().filter(r -> spec.equals(r.key())).toList();
-    }
-
-    private String newSpec() {
-        String spec = "deploy-" + UUID.randomUUID().toString().substring(0, 8);
-        specs.add(spec);
-        return spec;
-    }
 }

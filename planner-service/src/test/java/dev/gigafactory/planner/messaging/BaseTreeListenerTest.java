@@ -13,16 +13,13 @@ import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.planner.PlanEvents;
+import dev.gigafactory.planner.PlannerListenerTest;
 import dev.gigafactory.planner.PlannerSamples;
 import dev.gigafactory.testsupport.ExampleSpecs;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,20 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class BaseTreeListenerTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = KafkaTestClient.fromConfig();
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+class BaseTreeListenerTest extends PlannerListenerTest {
 
     @Test
     void repairsRetriesAndRemediationsOfV2NameTheTreeV1PassedWith() {

@@ -16,35 +16,19 @@ import dev.gigafactory.contracts.spec.ServiceSpec;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.planner.PlanEvents;
+import dev.gigafactory.planner.PlannerListenerTest;
 import dev.gigafactory.planner.PlannerSamples;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A spec version that keeps failing, or spends too many tokens, ends as failed and says why. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class BudgetListenerTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = KafkaTestClient.fromConfig();
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+class BudgetListenerTest extends PlannerListenerTest {
 
     @Test
     void failedTestsAreRepairedUntilTheAttemptsRunOut() {

@@ -18,35 +18,19 @@ import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.planner.PlanEvents;
+import dev.gigafactory.planner.PlannerListenerTest;
 import dev.gigafactory.planner.PlannerSamples;
 import dev.gigafactory.testsupport.ExampleSpecs;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class PlanningListenerTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = KafkaTestClient.fromConfig();
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+class PlanningListenerTest extends PlannerListenerTest {
 
     @Test
     void anAcceptedSpecBecomesAStoredAndPublishedPlan() {

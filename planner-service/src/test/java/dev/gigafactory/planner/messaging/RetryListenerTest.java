@@ -16,33 +16,17 @@ import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.planner.PlanEvents;
+import dev.gigafactory.planner.PlannerListenerTest;
 import dev.gigafactory.planner.PlannerSamples;
-import dev.gigafactory.testsupport.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A failed version retried through factory.specs.accepted gets a new round; a redelivered retry changes nothing. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class RetryListenerTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = KafkaTestClient.fromConfig();
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+class RetryListenerTest extends PlannerListenerTest {
 
     @Test
     void aTemplateGapEndsTheVersionAndARetryStartsANewRoundAfterIt() {
