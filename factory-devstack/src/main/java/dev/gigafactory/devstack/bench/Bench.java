@@ -24,7 +24,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class Bench {
 
-    private static final String QUARKUS = BenchSpecs.QUARKUS;
     private static final int QUARKUS_SINGLES = 3;
 
     /** One spec's trip: when it reached each stage, and when its product process started (0 if unknown). */
@@ -134,17 +133,17 @@ public final class Bench {
             try {
                 awaitAll(clock, List.of(name));
             } catch (IllegalStateException e) {
-                return StackComparison.Row.failed(QUARKUS, "did not run: " + e.getMessage());
+                return StackComparison.Row.failed(BenchSpecs.QUARKUS, "did not run: " + e.getMessage());
             }
             Sample sample = sample(clock, name);
             if (sample.timeline().failed()) {
-                return StackComparison.Row.failed(QUARKUS, "failed; see ./factory status " + name);
+                return StackComparison.Row.failed(BenchSpecs.QUARKUS, "failed; see ./factory status " + name);
             }
             samples.add(sample);
             products.add(Footprint.of(productPid(name)));
             out.printf("quarkus %d/%d: %s running after %d ms%n", i + 1, QUARKUS_SINGLES, name, total(sample));
         }
-        return StackComparison.Row.of(QUARKUS, samples, products);
+        return StackComparison.Row.of(BenchSpecs.QUARKUS, samples, products);
     }
 
     static long total(Sample sample) {
