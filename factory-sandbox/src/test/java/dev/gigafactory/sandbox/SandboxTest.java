@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,24 @@ class SandboxTest {
         assertThat(command).containsSubsequence("--bind", relay.toString(), "/run/gigafactory");
         assertThat(script(command)).contains("LoopbackRelay --database 5432 /run/gigafactory/database.sock")
                 .endsWith("\"$@\"");
+    }
+
+    @Test
+    void aJailSeesOfEtcOnlyTheJdksOwnConfigAndAFewHarmlessFiles() throws Exception {
+        Sandbox sandbox = sandbox(Sandbox.Limits.defaults());
+        assumeTrue(sandbox.unavailable().isEmpty(), "no sandbox here");
+        Path workspace = Files.createDirectories(dir.resolve("workspace"));
+        Path javaSecurity = Path.of(System.getProperty("java.home"), "conf/security/java.security").toRealPath();
+
+        JailRun listed = JailRun.run(sandbox.wrap(Sandbox.Jail.of(workspace),
+                List.of("/bin/sh", "-c", "find /etc ! -type d")), Map.of(), Duration.ofSeconds(30));
+
+        assertThat(listed.exit()).as(listed.output()).isZero();
+        assertThat(listed.output().lines()).isNotEmpty().allSatisfy(path -> assertThat(path)
+                .matches("/etc/(java-\\d+-openjdk/.+|ssl/certs/java/cacerts|localtime|hosts|nsswitch\\.conf)"));
+        if (javaSecurity.startsWith("/etc")) {
+            assertThat(listed.output().lines()).contains(javaSecurity.toString());
+        }
     }
 
     @Test

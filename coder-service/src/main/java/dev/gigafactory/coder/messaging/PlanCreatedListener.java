@@ -44,8 +44,8 @@ public class PlanCreatedListener {
             if (!(received.data() instanceof PlanCreated plan)) {
                 return; // another fact on the plans topic (an abandoned version): nothing to write
             }
-            CodeGenerated generated = coder.generate(received.id(), plan);
-            publisher.publish(generated, received.traceparent());
+            CodeGenerated generated = coder.generate(received.id(), plan,
+                    code -> publisher.publish(code, received.traceparent()));
             LOG.infof("coded %s v%d attempt %d: %d of %d files written by %s, %s", plan.spec(), plan.version(),
                     plan.attempt(), generated.filesWritten(), generated.fileCount(), generated.tasks(),
                     generated.sourceDigest());

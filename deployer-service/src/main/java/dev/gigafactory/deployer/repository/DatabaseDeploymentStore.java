@@ -95,6 +95,13 @@ public class DatabaseDeploymentStore implements DeploymentStore {
         return retirement == null ? OptionalInt.empty() : OptionalInt.of(retirement.version);
     }
 
+    @Override
+    public Map<String, Integer> retirements() {
+        return Awaited.await(() -> sessions.withSession(session -> session
+                .createSelectionQuery("from SpecRetirement", SpecRetirement.class).getResultList()))
+                .stream().collect(Collectors.toMap(retirement -> retirement.spec, retirement -> retirement.version));
+    }
+
     private static Uni<Map<String, DeploymentRow>> rowsOf(Mutiny.Session session, List<SpecRow> specs) {
         Object[] ids = specs.stream().flatMap(s -> Stream.of(s.currentId, s.previousId)).filter(Objects::nonNull)
                 .distinct().toArray();

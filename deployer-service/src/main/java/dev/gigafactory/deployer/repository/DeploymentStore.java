@@ -31,4 +31,7 @@ public interface DeploymentStore {
 
     /** The newest retired version of the spec; empty when it was never retired. */
     OptionalInt retiredThrough(String spec);
+
+    /** The newest retired version of every spec ever retired, by spec name. */
+    Map<String, Integer> retirements();
 }

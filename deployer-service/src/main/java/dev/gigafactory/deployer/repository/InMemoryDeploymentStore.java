@@ -58,4 +58,9 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
         Integer version = retired.get(spec);
         return version == null ? OptionalInt.empty() : OptionalInt.of(version);
     }
+
+    @Override
+    public synchronized Map<String, Integer> retirements() {
+        return Map.copyOf(retired);
+    }
 }

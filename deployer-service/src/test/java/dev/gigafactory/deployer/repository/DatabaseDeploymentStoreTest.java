@@ -101,6 +101,7 @@ class DatabaseDeploymentStoreTest {
 
         store.retire(spec, 5, "uid-3", Instant.now());
         assertThat(store.retiredThrough(spec)).hasValue(5);
+        assertThat(store.retirements()).containsEntry(spec, 5);
     }
 
     private Release release(String spec, int version, String label) {

@@ -84,6 +84,22 @@ class DeployerRetirementTest {
     }
 
     @Test
+    void aDeployerBackFromARestartKnowsWhatWasRetiredAndWhatIsRetiredSince() {
+        deployer.onTestsCompleted(passed("todo", 1, 1, ONE));
+        deployer.retire(retired("todo", 1));
+        ProductRegistry reborn = new ProductRegistry(store);
+        reborn.load();
+        FakeTarget rebornTarget = new FakeTarget(reborn);
+        Deployer back = new Deployer(rebornTarget, reborn);
+
+        assertThat(back.onTestsCompleted(passed("todo", 1, 2, TWO))).isEmpty();
+        back.retire(retired("other", 3));
+        assertThat(back.onTestsCompleted(passed("other", 3, 1, THREE))).isEmpty();
+        assertThat(back.onTestsCompleted(passed("other", 4, 1, THREE))).isPresent();
+        assertThat(rebornTarget.starts).isEqualTo(1);
+    }
+
+    @Test
     void anUnretiredSpecStillRollsBack() {
         deployer.onTestsCompleted(passed("todo", 1, 1, ONE));
         deployer.onTestsCompleted(passed("todo", 2, 1, TWO));

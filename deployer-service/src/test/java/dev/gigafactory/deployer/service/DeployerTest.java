@@ -255,5 +255,10 @@ class DeployerTest {
         public OptionalInt retiredThrough(String spec) {
             return store.retiredThrough(spec);
         }
+
+        @Override
+        public Map<String, Integer> retirements() {
+            return store.retirements();
+        }
     }
 }
