@@ -9,11 +9,9 @@ import dev.gigafactory.deployer.domain.SpecState;
 import dev.gigafactory.deployer.repository.DeploymentStore;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -25,21 +23,18 @@ public final class ProductRegistry {
 
     private final DeploymentStore store;
     private final Map<String, SpecState> specs = new TreeMap<>();
-    // Every verdict and incident asks; a query each was 8-14 ms on the deploy hop. Read with the specs, written through.
-    private final Map<String, Integer> retiredThrough = new HashMap<>();
-    private boolean retirementsLoaded;
+    private final Retirements retirements;
 
     public ProductRegistry(DeploymentStore store) {
         this.store = store;
+        this.retirements = new Retirements(store);
     }
 
     /** Reads the store: what this deployer (or the one before it) last ran, whether or not it still runs. */
     public synchronized List<SpecState> load() {
         specs.clear();
         specs.putAll(store.load());
-        retiredThrough.clear();
-        retiredThrough.putAll(store.retirements());
-        retirementsLoaded = true;
+        retirements.load();
         return List.copyOf(specs.values());
     }
 
@@ -151,28 +146,15 @@ public final class ProductRegistry {
      * this deployer ever started for it, since the retiring party's view of the newest version may lag behind ours.
      * Returns the newest version now covered.
      */
-    public synchronized int retire(String spec, int version, String requestId, Instant retiredAt) {
+    public int retire(String spec, int version, String requestId, Instant retiredAt) {
         int covered = Math.max(version, history(spec).stream().mapToInt(r -> r.deployment().version()).max()
                 .orElse(0));
-        store.retire(spec, covered, requestId, retiredAt);
-        if (retirementsLoaded) {
-            retiredThrough.merge(spec, covered, Math::max);
-        }
-        return retiredThrough(spec).orElse(covered);
+        return retirements.retire(spec, covered, requestId, retiredAt);
     }
 
     /** Whether a retirement covers this version of the spec: it must not run again, whatever asks for it. */
-    public synchronized boolean isRetired(String spec, int version) {
-        return retiredThrough(spec).stream().anyMatch(through -> version <= through);
-    }
-
-    // Before the first load (a registry that re-adopts nothing) the store answers.
-    private OptionalInt retiredThrough(String spec) {
-        if (!retirementsLoaded) {
-            return store.retiredThrough(spec);
-        }
-        Integer through = retiredThrough.get(spec);
-        return through == null ? OptionalInt.empty() : OptionalInt.of(through);
+    public boolean isRetired(String spec, int version) {
+        return retirements.covers(spec, version);
     }
 
     public synchronized Map<String, SpecDeployments> snapshot() {
