@@ -24,6 +24,8 @@ public final class Deployer {
 
     private final DeploymentTarget target;
     private final ProductRegistry registry;
+    private final Outcomes outcomes;
+    private final Remedies remedies;
     // One spec's verdicts and incidents arrive on two channels; they must not start its processes concurrently.
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
@@ -31,6 +33,8 @@ public final class Deployer {
     public Deployer(DeploymentTarget target, ProductRegistry registry) {
         this.target = target;
         this.registry = registry;
+        this.outcomes = new Outcomes(target);
+        this.remedies = new Remedies(target, registry, outcomes);
     }
 
     /**
@@ -56,8 +60,8 @@ public final class Deployer {
                             release.attempt(), current.get().version());
                     yield Optional.empty();
                 }
-                case ALREADY_RUNNING -> Optional.of(succeeded(current.get(), started(current.get()),
-                        DeploymentCompleted.DEPLOY));
+                case ALREADY_RUNNING -> Optional.of(outcomes.succeeded(current.get(),
+                        Outcomes.started(current.get()), DeploymentCompleted.DEPLOY));
                 case DEPLOY -> Optional.of(deploy(release));
             };
         }
@@ -81,7 +85,7 @@ public final class Deployer {
                 registry.markHandled(incident.incidentId());
                 return Optional.empty();
             }
-            Optional<DeploymentCompleted> made = alreadyMade(incident);
+            Optional<DeploymentCompleted> made = remedies.alreadyMade(incident);
             if (made.isPresent()) {
                 registry.markHandled(incident.incidentId());
                 return made;
@@ -92,7 +96,7 @@ public final class Deployer {
             Optional<Deployment> current = target.status(incident.spec());
             Optional<DeploymentCompleted> outcome = Optional.empty();
             if (current.isPresent() && current.get().version() == incident.version()) {
-                outcome = incident.action() == Remediation.RESTART ? restart(incident) : rollback(incident);
+                outcome = remedy(incident);
             } else {
                 LOG.infof("ignoring incident %s: %s v%d is not the deployed version", incident.incidentId(),
                         incident.spec(), incident.version());
@@ -105,67 +109,22 @@ public final class Deployer {
     private DeploymentCompleted deploy(Release release) {
         try {
             Deployment deployed = target.deploy(release);
-            return succeeded(deployed, started(deployed), DeploymentCompleted.DEPLOY);
+            return outcomes.succeeded(deployed, Outcomes.started(deployed), DeploymentCompleted.DEPLOY);
         } catch (DeploymentFailedException e) {
             handBackIfStopping(release.spec(), e);
             LOG.warnf("%s v%d did not start: %s", release.spec(), release.version(), e.getMessage());
             String detail = e.detail() + keepsServing(release.spec());
             registry.failed(release, DeploymentCompleted.DEPLOY, detail);
-            return failed(release, detail, DeploymentCompleted.DEPLOY);
+            return outcomes.failed(release, detail, DeploymentCompleted.DEPLOY);
         }
     }
 
-    /**
-     * The remediation this incident asks for already serves: a deployer stopped (or a database lost) after making it
-     * but before marking the incident handled or announcing it. The redelivered incident says it again, identically,
-     * and starts nothing; a replay of a handled incident does the same (the announcement is sent once).
-     */
-    private Optional<DeploymentCompleted> alreadyMade(IncidentDetected incident) {
-        String cause = incident.action() == Remediation.RESTART
-                ? DeploymentCompleted.restartFor(incident.incidentId())
-                : DeploymentCompleted.rollbackFor(incident.incidentId());
-        return registry.servingSince(incident.spec(), cause).map(serving -> succeeded(serving,
-                remediation(incident) + started(serving), cause));
-    }
-
-    private static String remediation(IncidentDetected incident) {
-        return incident.action() == Remediation.RESTART
-                ? "restarted after incident " + incident.incidentId() + " (" + incident.kind() + "): "
-                : "rolled back from v" + incident.version() + " after incident " + incident.incidentId() + ": ";
-    }
-
-    private Optional<DeploymentCompleted> restart(IncidentDetected incident) {
-        String cause = remediation(incident);
+    private Optional<DeploymentCompleted> remedy(IncidentDetected incident) {
         try {
-            String restart = DeploymentCompleted.restartFor(incident.incidentId());
-            Deployment restarted = target.restart(incident.spec(), restart);
-            return Optional.of(succeeded(restarted, cause + started(restarted), restart));
+            return remedies.apply(incident);
         } catch (DeploymentFailedException e) {
             handBackIfStopping(incident.spec(), e);
-            Release release = target.status(incident.spec()).orElseThrow().release();
-            return Optional.of(failed(release, cause + e.detail(), DeploymentCompleted.restartFor(incident
-                    .incidentId())));
-        }
-    }
-
-    private Optional<DeploymentCompleted> rollback(IncidentDetected incident) {
-        String cause = remediation(incident);
-        Optional<Deployment> previous = registry.previous(incident.spec());
-        if (previous.filter(known -> registry.isRetired(known.spec(), known.version())).isPresent()) {
-            // The version before this one served before the spec was retired and applied again: it stays retired.
-            LOG.infof("not rolling %s back from v%d: v%d before it is retired", incident.spec(), incident.version(),
-                    previous.get().version());
-            return Optional.empty();
-        }
-        try {
-            String rollback = DeploymentCompleted.rollbackFor(incident.incidentId());
-            return target.rollback(incident.spec(), rollback)
-                    .map(restored -> succeeded(restored, cause + started(restored),
-                            rollback));
-        } catch (DeploymentFailedException e) {
-            handBackIfStopping(incident.spec(), e);
-            return previous.map(known -> failed(known.release(), cause + e.detail(), DeploymentCompleted
-                    .rollbackFor(incident.incidentId())));
+            return remedies.failed(incident, e);
         }
     }
 
@@ -205,21 +164,6 @@ public final class Deployer {
         return target.status(spec).filter(Deployment::running)
                 .map(d -> "\nrolled back automatically: v" + d.version() + " keeps serving at " + d.url())
                 .orElse("");
-    }
-
-    private DeploymentCompleted succeeded(Deployment deployment, String detail, String cause) {
-        return new DeploymentCompleted(deployment.spec(), deployment.version(), deployment.attempt(), true,
-                deployment.url(), deployment.artifactDigest(), target.name(), deployment.slo(), detail, cause);
-    }
-
-    private DeploymentCompleted failed(Release release, String detail, String cause) {
-        return new DeploymentCompleted(release.spec(), release.version(), release.attempt(), false, null,
-                release.artifactDigest(), target.name(), release.slo(), detail, cause);
-    }
-
-    private static String started(Deployment deployment) {
-        return "started as pid " + deployment.pid() + " on private port " + deployment.port() + ", serving at "
-                + deployment.url();
     }
 
     private Object lockOf(String spec) {

@@ -5,14 +5,8 @@ import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.Release;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,15 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
-/**
- * Starting, watching and stopping product processes under {@code <work>/products/<spec>/}: one directory per version
- * with its jar and log, one data directory shared by all versions so data survives a redeploy.
- */
+/** Starting, watching and stopping product processes, from where {@link ProductFiles} keeps them. */
 final class ProductProcesses {
 
     private static final Logger LOG = Logger.getLogger(ProductProcesses.class);
 
-    private final ArtifactStore artifacts;
+    private final ProductFiles files;
     private final LocalProcessTarget.Settings settings;
     private final BiConsumer<Deployment, String> onUnexpectedExit;
     // Pids we are stopping ourselves: their exit is no crash.
@@ -39,7 +30,7 @@ final class ProductProcesses {
 
     ProductProcesses(ArtifactStore artifacts, LocalProcessTarget.Settings settings,
             Optional<ProductDatabases> databases, BiConsumer<Deployment, String> onUnexpectedExit) {
-        this.artifacts = artifacts;
+        this.files = new ProductFiles(artifacts, settings.workDir());
         this.settings = settings;
         this.onUnexpectedExit = onUnexpectedExit;
         this.confinement = new ProductConfinement(settings.sandbox());
@@ -52,11 +43,10 @@ final class ProductProcesses {
      */
     Deployment start(Release release) throws ProductStartException {
         Optional<ProductDatabases.Grant> database = quarkus.databaseOf(release);
-        Path versionDir = versionDir(release.spec(), release.version());
-        Path jar = versionDir.resolve("app.jar");
-        fetch(release.artifactDigest(), jar);
+        Path versionDir = files.versionDir(release.spec(), release.version());
+        Path jar = files.placeJar(release.spec(), release.version(), release.artifactDigest());
         ProductProcess.Launch plain = ProductProcess.Launch
-                .of(jar, productDir(release.spec()).resolve("data"), log(release.spec(), release.version()))
+                .of(jar, files.dataDir(release.spec()), files.log(release.spec(), release.version()))
                 .withPort(0).withReadyTimeout(settings.readyTimeout()).withWrapper(settings.wrapper());
         ProductProcess.Launch launch = confinement.confine(quarkus.prepare(plain, database, confinement),
                 versionDir, database.map(ProductDatabases.Grant::address));
@@ -85,12 +75,13 @@ final class ProductProcesses {
         Optional<InetSocketAddress> database = deployment.release().needsDatabase()
                 ? quarkus.databaseAddress()
                 : Optional.empty();
-        return confinement.reattach(versionDir(deployment.spec(), deployment.version()), deployment.port(), database);
+        return confinement.reattach(files.versionDir(deployment.spec(), deployment.version()), deployment.port(),
+                database);
     }
 
     /** The product's private port is no longer its: nothing reaches it through there any more. */
     void detach(Deployment deployment) {
-        confinement.release(versionDir(deployment.spec(), deployment.version()), deployment.port());
+        confinement.release(files.versionDir(deployment.spec(), deployment.version()), deployment.port());
     }
 
     /** Reports the process's exit, unless we stopped it. */
@@ -102,7 +93,7 @@ final class ProductProcesses {
         handle.onExit().thenRun(() -> {
             detach(deployment);
             if (!stopping.remove(deployment.pid())) {
-                onUnexpectedExit.accept(deployment, logTail(deployment));
+                onUnexpectedExit.accept(deployment, files.logTail(deployment.spec(), deployment.version()));
             }
         });
     }
@@ -134,7 +125,7 @@ final class ProductProcesses {
      * deployer killed between starting a product and recording it, and started again when its work was redelivered.
      */
     List<ProcessHandle> strays(Set<Long> known) {
-        String ours = settings.workDir().resolve("products").toAbsolutePath() + "/";
+        String ours = files.root();
         // Only JVMs: the sandbox around a product also names its directory, and ends with it.
         return ProcessHandle.allProcesses().filter(process -> !known.contains(process.pid()))
                 .filter(ProductProcess::isJava)
@@ -161,44 +152,6 @@ final class ProductProcesses {
             awaitExit(process, Duration.ofSeconds(5));
             LOG.infof("killed %s v%d (pid %d)", deployment.spec(), deployment.version(), deployment.pid());
         });
-    }
-
-    private String logTail(Deployment deployment) {
-        try {
-            Path log = log(deployment.spec(), deployment.version());
-            return Files.exists(log) ? ProductProcess.tail(Files.readString(log)) : "";
-        } catch (IOException | UncheckedIOException e) {
-            return "";
-        }
-    }
-
-    private Path log(String spec, int version) {
-        return versionDir(spec, version).resolve("product.log");
-    }
-
-    private Path versionDir(String spec, int version) {
-        return productDir(spec).resolve("v" + version);
-    }
-
-    private Path productDir(String spec) {
-        return settings.workDir().resolve("products").resolve(spec);
-    }
-
-    // Exactly the bytes named by the digest; written beside and moved in, so a running jar is never overwritten.
-    private void fetch(String digest, Path jar) throws ProductStartException {
-        try (InputStream content = artifacts.open(digest)
-                .orElseThrow(() -> new ProductStartException("artifact " + digest + " is not in the store", ""))) {
-            Files.createDirectories(jar.getParent());
-            Path temporary = Files.createTempFile(jar.getParent(), ".app-", ".jar");
-            Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.move(temporary, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, jar, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot place " + digest + " at " + jar, e);
-        }
     }
 
     // A sandboxed product's JVM is not our child: the JDK would learn of its end by polling from 300 ms up.
