@@ -56,6 +56,13 @@ public final class JavaBuild {
             ? List.of("-source", "17", "-target", "17")
             : List.of("--release", "17");
 
+    /**
+     * String concatenation as StringBuilder calls, not {@code invokedynamic}: each concatenation's first run otherwise
+     * builds its method handles in the product's JVM, interpreted; 5 ms off a product's start and ~10 ms over its
+     * first ten requests (docs/benchmarks.md), and every product JVM is young. The option is JEP 280's own.
+     */
+    static final String INLINE_CONCAT = "-XDstringConcat=inline";
+
     private final JavaCompiler compiler;
 
     public JavaBuild() {
@@ -103,7 +110,8 @@ public final class JavaBuild {
             fileManager.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
             fileManager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
             List<String> options = new ArrayList<>(TARGET);
-            options.addAll(List.of("-proc:none", "-encoding", "UTF-8", "-implicit:none", "-Xmaxerrs", "50"));
+            options.addAll(List.of("-proc:none", "-encoding", "UTF-8", "-implicit:none", "-Xmaxerrs", "50",
+                    INLINE_CONCAT));
             StringWriter messages = new StringWriter();
             boolean ok = compiler.getTask(messages, fileManager, diagnostics, options, null,
                     fileManager.getJavaFileObjectsFromFiles(files)).call();

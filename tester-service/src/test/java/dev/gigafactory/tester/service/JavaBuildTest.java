@@ -103,6 +103,22 @@ class JavaBuildTest {
     }
 
     @Test
+    void concatenatesStringsWithoutBootstrappingMethodHandlesInTheProduct() throws IOException {
+        write(first.resolve("src/main/java/ok/Greeting.java"), """
+                package ok;
+                public class Greeting { static String of(String name, int n) { return "hello " + name + " #" + n; } }
+                """);
+
+        JavaBuild.Compilation built = javac.compile(first, first.resolve("src/main/java"), List.of(),
+                first.resolve("classes"), TIMEOUT);
+
+        assertThat(built.succeeded()).as(built.diagnostics()).isTrue();
+        String constants = new String(Files.readAllBytes(first.resolve("classes/ok/Greeting.class")),
+                StandardCharsets.ISO_8859_1);
+        assertThat(constants).contains("java/lang/StringBuilder").doesNotContain("makeConcatWithConstants");
+    }
+
+    @Test
     void compilesTestsAgainstTheMainClasses() {
         Fixtures.tree("good").writeTo(first);
         javac.compile(first, first.resolve("src/main/java"), List.of(), first.resolve("classes"), TIMEOUT);
