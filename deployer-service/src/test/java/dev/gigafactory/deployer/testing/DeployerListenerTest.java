@@ -8,7 +8,7 @@ import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.deployer.service.DeploymentTarget;
 import dev.gigafactory.testsupport.FixtureProducts;
-import dev.gigafactory.testsupport.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaClientPerTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +16,12 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What the tests of the deployer's listeners share: the running deployer on the real broker and database, a Kafka
  * client of each test's own, and specs of each test's own, whose products are stopped after it.
  */
-public abstract class DeployerListenerTest {
+public abstract class DeployerListenerTest extends KafkaClientPerTest {
 
     protected static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -31,18 +30,11 @@ public abstract class DeployerListenerTest {
     @Inject
     protected DeploymentTarget target;
 
-    protected KafkaTestClient kafka;
     private final List<String> specs = new ArrayList<>();
 
-    @BeforeEach
-    void connectToTheBroker() {
-        kafka = KafkaTestClient.fromConfig();
-    }
-
     @AfterEach
-    void stopTheProductsAndDisconnect() {
+    void stopTheProducts() {
         specs.forEach(target::stop);
-        kafka.close();
     }
 
     /** A spec name no other test uses; its product is stopped after the test. */

@@ -14,7 +14,7 @@ import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.monitor.testing.Products;
 import dev.gigafactory.testsupport.FixtureProducts;
-import dev.gigafactory.testsupport.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaClientPerTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class DetectionTest {
+class DetectionTest extends KafkaClientPerTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -48,19 +48,16 @@ class DetectionTest {
     @Inject
     Fleet fleet;
 
-    private KafkaTestClient kafka;
     private Products products;
 
     @BeforeEach
     void setUp() throws Exception {
-        kafka = KafkaTestClient.fromConfig();
         products = new Products();
     }
 
     @AfterEach
     void tearDown() {
         products.close();
-        kafka.close();
     }
 
     @Test

@@ -16,7 +16,7 @@ import dev.gigafactory.monitor.domain.Incident;
 import dev.gigafactory.monitor.domain.Incident.Status;
 import dev.gigafactory.monitor.testing.Products;
 import dev.gigafactory.testsupport.FixtureProducts;
-import dev.gigafactory.testsupport.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaClientPerTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class RemediationTest {
+class RemediationTest extends KafkaClientPerTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -50,19 +50,16 @@ class RemediationTest {
     MonitorStore store;
 
     private final Set<String> seen = new HashSet<>();
-    private KafkaTestClient kafka;
     private Products products;
 
     @BeforeEach
     void setUp() throws Exception {
-        kafka = KafkaTestClient.fromConfig();
         products = new Products();
     }
 
     @AfterEach
     void tearDown() {
         products.close();
-        kafka.close();
     }
 
     @Test

@@ -11,13 +11,11 @@ import dev.gigafactory.devstack.testing.KafkaResource;
 import dev.gigafactory.devstack.testing.PostgresResource;
 import dev.gigafactory.intake.Specs;
 import dev.gigafactory.testsupport.Deployments;
-import dev.gigafactory.testsupport.KafkaTestClient;
+import dev.gigafactory.testsupport.KafkaClientPerTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,20 +25,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class RetirementTest {
+class RetirementTest extends KafkaClientPerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = KafkaTestClient.fromConfig();
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
 
     @Test
     void aRetiredSpecSubmittedAgainUnchangedIsANewVersion() {
