@@ -1,7 +1,9 @@
 package dev.gigafactory.contracts.product;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,12 +46,15 @@ public final class ProductProcess implements AutoCloseable {
     /**
      * Added for a deployed product, which runs for days beside fifty others rather than for the second of a gate. Its
      * young generation starts at 768 KiB instead of a third of the starting heap (1.3 MiB, all of it touched within
-     * the first requests; it still grows when the heap does), and every 5 s the C library gives back the memory the
-     * JIT compiler freed (it otherwise keeps it: +0.8 MB over a product's first half hour of probes). Steady state
-     * after 2,000 probes: 0.6 and 1.1 MB less resident; no CPU cost that could be told from the noise
-     * (docs/benchmarks.md).
+     * the first requests; it still grows when the heap does): 0.5 MB less resident. Every 5 s the C library gives
+     * back the memory the JIT compiler freed, which it otherwise keeps: 1.1 MB less after 2,000 probes. Neither costs
+     * CPU that could be told from the noise (docs/benchmarks.md). The trim came with JDK 17.0.9, so it is left out
+     * on a JVM that does not know it: a product there would not start at all.
      */
-    public static final List<String> DEPLOYED_FLAGS = List.of("-XX:NewSize=768k", "-XX:TrimNativeHeapInterval=5000");
+    public static List<String> deployedFlags() {
+        return DeployedFlags.FLAGS;
+    }
+
     /** The product's heap limit. */
     public static final String HEAP = "-Xmx64m";
     /** glibc reserves 64 MiB of address space per malloc arena and per thread that allocates: two are plenty. */
@@ -78,11 +83,11 @@ public final class ProductProcess implements AutoCloseable {
             environment = Map.copyOf(environment);
         }
 
-        /** How a product is deployed: {@link #JVM_FLAGS}, {@link #DEPLOYED_FLAGS} and {@link #HEAP}. */
+        /** How a product is deployed: {@link #JVM_FLAGS}, {@link #deployedFlags()} and {@link #HEAP}. */
         public static Launch of(Path jar, Path dataDir, Path log) {
             List<String> flags = new ArrayList<>(JVM_FLAGS);
             flags.add(0, HEAP);
-            flags.addAll(DEPLOYED_FLAGS);
+            flags.addAll(deployedFlags());
             return new Launch(jar, dataDir, log, 0, List.of(), List.copyOf(flags), Duration.ofSeconds(30),
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     List.of("-jar", jar.toAbsolutePath().toString()), Map.of());
@@ -303,6 +308,23 @@ public final class ProductProcess implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    // Looked up once, and only by what deploys: the diagnostic bean is of no use to anything else here.
+    private static final class DeployedFlags {
+
+        static final List<String> FLAGS = vmKnows("TrimNativeHeapInterval")
+                ? List.of("-XX:NewSize=768k", "-XX:TrimNativeHeapInterval=5000")
+                : List.of("-XX:NewSize=768k");
+
+        private static boolean vmKnows(String option) {
+            try {
+                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(option);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
         }
     }
 }
