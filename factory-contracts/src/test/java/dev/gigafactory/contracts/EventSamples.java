@@ -10,6 +10,7 @@ import dev.gigafactory.contracts.events.LedgerEntryRecorded;
 import dev.gigafactory.contracts.events.PlanAbandoned;
 import dev.gigafactory.contracts.events.PlanCreated;
 import dev.gigafactory.contracts.events.PlanTask;
+import dev.gigafactory.contracts.events.ProductExited;
 import dev.gigafactory.contracts.events.RepairEvidence;
 import dev.gigafactory.contracts.events.SpecAccepted;
 import dev.gigafactory.contracts.events.SpecChange;
@@ -104,6 +105,8 @@ public final class EventSamples {
                 Map.entry("deployment-completed", new DeploymentCompleted("todo", 1, 1, true,
                         "http://127.0.0.1:40123", DIGEST, "local", new Slo(new BigDecimal("99.5"), 250), "healthy",
                         DeploymentCompleted.DEPLOY)),
+                Map.entry("product-exited", new ProductExited("todo", 1, 1, 4242, AT,
+                        "pid 4242 exited with code 137 at 2026-01-02T03:04:05Z; last output:\nKilled")),
                 Map.entry("incident-detected", new IncidentDetected("todo", 1, 1,
                         "7d8e5b9c-2f4a-4c1e-9a0b-3d2c1b0a9f8e", IncidentDetected.Kind.CRASH,
                         IncidentDetected.Remediation.RESTART,

@@ -2,6 +2,7 @@ package dev.gigafactory.deployer.config;
 
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
+import dev.gigafactory.deployer.messaging.ProductExitPublisher;
 import dev.gigafactory.deployer.proxy.StableProxies;
 import dev.gigafactory.deployer.repository.DatabaseDeploymentStore;
 import dev.gigafactory.deployer.repository.DatabaseProductPasswords;
@@ -54,7 +55,7 @@ public class DeployerBeans {
     @Produces
     @Singleton
     DeploymentTarget deploymentTarget(ArtifactStore artifacts, ProductRegistry registry, ProcessProbe probe,
-            FactoryPaths paths, DeployerConfig config, DatabaseProductPasswords passwords) {
+            FactoryPaths paths, DeployerConfig config, DatabaseProductPasswords passwords, ProductExitPublisher exits) {
         if (config.target() == DeployerConfig.Target.KUBERNETES) {
             DeployerConfig.Kubernetes k8s = config.kubernetes();
             return new KubernetesTarget(new KubernetesClientBuilder().build(), registry, new KubernetesTarget.Settings(
@@ -67,7 +68,8 @@ public class DeployerBeans {
                 new LocalProcessTarget.Settings(workDir, config.stopGrace(), config.readyTimeout(), wrapper,
                         sandbox(config, workDir)),
                 config.productsDatabase().map(admin -> new ProductDatabases(new ProductDatabases.Admin(admin.url(),
-                        admin.username(), admin.password().orElse("")), passwords)));
+                        admin.username(), admin.password().orElse("")), passwords)),
+                exits::publish);
     }
 
     // A service runs for good: no CPU-time cap, unlike the gate's runs; files may grow as far as the data needs.

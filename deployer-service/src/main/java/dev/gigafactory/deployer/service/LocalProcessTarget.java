@@ -2,6 +2,7 @@ package dev.gigafactory.deployer.service;
 
 import dev.gigafactory.contracts.artifacts.ArtifactStore;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.events.ProductExited;
 import dev.gigafactory.contracts.product.ProductStartException;
 import dev.gigafactory.deployer.domain.Deployment;
 import dev.gigafactory.deployer.domain.DeploymentFailedException;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -43,17 +45,24 @@ public final class LocalProcessTarget implements DeploymentTarget {
     private final StableProxies proxies;
     private final ProductProcesses processes;
     private final Switchover switchover;
+    private final Consumer<ProductExited> exits;
     private volatile boolean closing;
 
     public LocalProcessTarget(ArtifactStore artifacts, ProductRegistry registry, ProcessProbe probe,
             StableProxies proxies, Settings settings) {
-        this(artifacts, registry, probe, proxies, settings, Optional.empty());
+        this(artifacts, registry, probe, proxies, settings, Optional.empty(), exit -> {
+        });
     }
 
-    /** {@code databases}: where quarkus products get theirs; without, a quarkus release fails saying what to set. */
+    /**
+     * {@code databases}: where quarkus products get theirs; without, a quarkus release fails saying what to set.
+     * {@code exits} hears of every serving product whose process ended without being asked to, as it happens.
+     */
     public LocalProcessTarget(ArtifactStore artifacts, ProductRegistry registry, ProcessProbe probe,
-            StableProxies proxies, Settings settings, Optional<ProductDatabases> databases) {
+            StableProxies proxies, Settings settings, Optional<ProductDatabases> databases,
+            Consumer<ProductExited> exits) {
         this.registry = registry;
+        this.exits = exits;
         this.probe = probe;
         this.proxies = proxies;
         this.processes = new ProductProcesses(artifacts, settings, databases, this::exited);
@@ -219,10 +228,13 @@ public final class LocalProcessTarget implements DeploymentTarget {
         if (closing) {
             return;
         }
-        String evidence = "pid " + deployment.pid() + " exited unexpectedly at " + Instant.now()
+        Instant at = Instant.now();
+        String evidence = "pid " + deployment.pid() + " exited unexpectedly at " + at
                 + (logTail.isBlank() ? "" : "; last output:\n" + logTail);
         if (registry.ended(deployment.spec(), deployment.pid(), DeploymentState.CRASHED, evidence)) {
             LOG.warnf("%s v%d crashed: %s", deployment.spec(), deployment.version(), evidence);
+            exits.accept(new ProductExited(deployment.spec(), deployment.version(), deployment.attempt(),
+                    deployment.pid(), at, evidence));
         }
     }
 }

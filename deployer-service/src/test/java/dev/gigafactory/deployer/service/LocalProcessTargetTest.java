@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gigafactory.contracts.artifacts.LocalArtifactStore;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
+import dev.gigafactory.contracts.events.ProductExited;
 import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.deployer.domain.Deployment;
@@ -28,6 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +48,7 @@ class LocalProcessTargetTest {
 
     private final DeploymentStore store = new InMemoryDeploymentStore();
     private final List<LocalProcessTarget> targets = new ArrayList<>();
+    private final List<ProductExited> exits = new CopyOnWriteArrayList<>();
     private LocalArtifactStore artifacts;
 
     @BeforeAll
@@ -85,7 +89,8 @@ class LocalProcessTargetTest {
             assertThat(traffic.answers("one")).isPositive();
             assertThat(traffic.answers("two")).isPositive();
             assertThat(ProcessHandle.of(one.pid()).map(ProcessHandle::isAlive)).isNotEqualTo(
-                    java.util.Optional.of(true));
+                    Optional.of(true));
+            assertThat(exits).as("a version stopped on purpose did not exit on its own").isEmpty();
             System.out.printf("BENCH artifact->serving v1 %d ms; v1->v2 deploy (start+ready+switch+drain+stop) %d ms;"
                     + " %d requests, 0 failed%n", firstServing / 1_000_000, switchTotal / 1_000_000,
                     traffic.answers("one") + traffic.answers("two"));
@@ -129,6 +134,13 @@ class LocalProcessTargetTest {
 
         assertThat(registry.snapshot().get("crash").detail()).contains("exited unexpectedly")
                 .contains("fixture brittle lost its mind");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !exits.isEmpty());
+        assertThat(exits).singleElement().satisfies(exit -> {
+            assertThat(exit.spec()).isEqualTo("crash");
+            assertThat(exit.version()).isEqualTo(1);
+            assertThat(exit.attempt()).isEqualTo(1);
+            assertThat(exit.evidence()).isEqualTo(registry.snapshot().get("crash").detail());
+        });
         assertThat(target.status("crash").orElseThrow().running()).isFalse();
         assertThat(Http.get(done.url() + "/label")).map(Answer::status).contains(502);
     }
@@ -239,7 +251,8 @@ class LocalProcessTargetTest {
             artifacts = new LocalArtifactStore(dir.resolve("artifacts"));
         }
         LocalProcessTarget target = new LocalProcessTarget(artifacts, registry, ProcessProbe.system(),
-                new StableProxies(vertx), Confined.settings(dir.resolve("work"), Sandbox.Mode.BWRAP));
+                new StableProxies(vertx), Confined.settings(dir.resolve("work"), Sandbox.Mode.BWRAP),
+                Optional.empty(), exits::add);
         targets.add(target);
         return target;
     }

@@ -161,7 +161,8 @@ class QuarkusProductIT {
         LocalProcessTarget target = new LocalProcessTarget(artifacts, registry, ProcessProbe.system(),
                 new StableProxies(vertx), Confined.settings(dir.resolve("work"), mode,
                         Duration.ofSeconds(60)),
-                Optional.of(databases));
+                Optional.of(databases), exit -> {
+                });
         targets.add(target);
         return target;
     }

@@ -18,6 +18,7 @@ public enum EventType {
     TESTS_WAITING("dev.gigafactory.tests.waiting.v1", Topics.TESTS_COMPLETED, TestsWaiting.class),
     DEPLOYMENT_COMPLETED("dev.gigafactory.deployment.completed.v1", Topics.DEPLOYMENTS_COMPLETED,
             DeploymentCompleted.class),
+    PRODUCT_EXITED("dev.gigafactory.product.exited.v1", Topics.PRODUCTS_EXITED, ProductExited.class),
     INCIDENT_DETECTED("dev.gigafactory.incident.detected.v1", Topics.INCIDENTS_DETECTED, IncidentDetected.class),
     LEDGER_ENTRY_RECORDED("dev.gigafactory.ledger.entry.v1", Topics.LEDGER, LedgerEntryRecorded.class),
     SPEC_RETIRED("dev.gigafactory.spec.retired.v1", Topics.SPECS_RETIRED, SpecRetired.class);

@@ -3,7 +3,8 @@ package dev.gigafactory.contracts.events;
 /** A fact one stage of the factory publishes. Every event names its spec, the spec version and the attempt. */
 public sealed interface FactoryEvent
         permits SpecAccepted, SpecRetried, SpecRejected, SpecUnchanged, PlanCreated, PlanAbandoned, CodeGenerated,
-        TestsCompleted, TestsWaiting, DeploymentCompleted, IncidentDetected, LedgerEntryRecorded, SpecRetired {
+        TestsCompleted, TestsWaiting, DeploymentCompleted, ProductExited, IncidentDetected, LedgerEntryRecorded,
+        SpecRetired {
 
     String spec();
 

@@ -12,6 +12,8 @@ public final class Topics {
     public static final String CODE_GENERATED = "factory.code.generated";
     public static final String TESTS_COMPLETED = "factory.tests.completed";
     public static final String DEPLOYMENTS_COMPLETED = "factory.deployments.completed";
+    /** Its own topic: only the monitor needs it, and nothing that follows the pipeline has to skip it. */
+    public static final String PRODUCTS_EXITED = "factory.products.exited";
     public static final String INCIDENTS_DETECTED = "factory.incidents.detected";
     public static final String LEDGER = "factory.ledger";
     public static final String DLQ = "factory.dlq";
@@ -31,6 +33,7 @@ public final class Topics {
             new Topic(CODE_GENERATED, 6),
             new Topic(TESTS_COMPLETED, 6),
             new Topic(DEPLOYMENTS_COMPLETED, 6),
+            new Topic(PRODUCTS_EXITED, 3),
             new Topic(INCIDENTS_DETECTED, 3),
             new Topic(LEDGER, 3),
             new Topic(DLQ, 1),

@@ -55,6 +55,8 @@ class HealingIT {
         IncidentDetected crash = FleetWatch.await(fleet, spec, IncidentDetected.class, incident -> true, WAIT).data();
         assertThat(crash.kind()).as(crash.evidence()).isEqualTo(Kind.CRASH);
         assertThat(crash.action()).isEqualTo(Remediation.RESTART);
+        assertThat(crash.evidence()).as("the deployer's report of the exit reached the monitor")
+                .contains("; the deployer reported: pid ").contains(" exited unexpectedly at ");
         DeploymentCompleted restart = FleetWatch.await(fleet, spec, DeploymentCompleted.class,
                 deployment -> DeploymentCompleted.restartFor(crash.incidentId()).equals(deployment.cause()), WAIT)
                 .data();

@@ -58,6 +58,7 @@ public class MonitorBeans {
     @Produces
     @Singleton
     ProbeRound probeRound(Fleet fleet, HealthProber prober, IncidentDesk desk, Clock clock, MonitorConfig config) {
-        return new ProbeRound(fleet, prober, desk, clock, config.scrapeInterval());
+        return new ProbeRound(fleet, prober, desk, clock, new ProbeRound.Cadence(config.steadyProbeInterval(),
+                config.steadyAfter(), config.scrapeInterval()));
     }
 }

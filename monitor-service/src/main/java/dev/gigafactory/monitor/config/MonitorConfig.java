@@ -11,6 +11,19 @@ public interface MonitorConfig {
     @WithDefault("1s")
     String probeInterval();
 
+    /**
+     * How often a deployment is probed once it has answered {@code steady-after} probes in a row. Its crash does not
+     * wait for a probe (the deployer reports a product's exit the moment it happens, and the monitor probes it then),
+     * so steady probes are there for what only a probe sees: a product that runs but no longer answers. A probe that
+     * fails puts it back on {@code probe-interval}.
+     */
+    @WithDefault("3s")
+    Duration steadyProbeInterval();
+
+    /** Healthy probes in a row, at {@code probe-interval}, before a deployment is probed at the steady interval. */
+    @WithDefault("5")
+    int steadyAfter();
+
     /** How long one probe may take before it counts as a failure. */
     @WithDefault("1s")
     Duration probeTimeout();

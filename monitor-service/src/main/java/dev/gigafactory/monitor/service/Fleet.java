@@ -2,6 +2,7 @@ package dev.gigafactory.monitor.service;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected.Kind;
+import dev.gigafactory.contracts.events.ProductExited;
 import dev.gigafactory.contracts.product.ProductContract;
 import dev.gigafactory.contracts.spec.Slo;
 import dev.gigafactory.monitor.domain.LiveDeployment;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
 
 /**
  * The deployments being watched, one per spec, and what their probes say: consecutive failures (an outage once they
- * reach the threshold), the SLO window, and the newest older version that was seen healthy (where a rollback goes).
+ * reach the threshold, or at once when the deployer reported the process's exit), healthy probes in a row (how often
+ * it needs probing), the SLO window, and the newest older version that was seen healthy (where a rollback goes).
  */
 public final class Fleet {
 
@@ -66,7 +68,8 @@ public final class Fleet {
         Watch watch = new Watch(new LiveDeployment(deployment.spec(), deployment.version(), deployment.attempt(),
                 deployment.url()), slo, previousGood(watched, deployment.version()),
                 new SloWindow(window,
-                        minRequests));
+                        minRequests),
+                at);
         watch.good = watched != null && watched.good && watched.deployment.version() == deployment.version();
         // a process we saw start counted from zero: requests it served before the first scrape are in the window
         watch.window.scraped(at, MetricsSnapshot.EMPTY);
@@ -93,9 +96,9 @@ public final class Fleet {
     }
 
     /** What the store remembered; a deployment already seen since the start wins over it. */
-    public synchronized void restore(WatchedDeployment saved) {
+    public synchronized void restore(WatchedDeployment saved, Instant at) {
         watches.putIfAbsent(saved.deployment().spec(), new Watch(saved.deployment(), saved.slo(),
-                saved.lastGoodVersion(), new SloWindow(window, minRequests)));
+                saved.lastGoodVersion(), new SloWindow(window, minRequests), at));
     }
 
     public synchronized List<LiveDeployment> live() {
@@ -111,7 +114,35 @@ public final class Fleet {
         return result.healthy() ? healthy(watch, metrics, at) : failed(watch, result, at);
     }
 
+    /**
+     * The deployer saw the process of the watched deployment end on its own: a probe that then finds nothing behind
+     * the stable URL is a crash at once, not after the failure threshold, and the deployment is probed every round
+     * until it is replaced. Returns the deployment to probe now; empty when the exit is of one no longer watched (an
+     * older version, a retired spec, the process a restart replaced).
+     */
+    public synchronized Optional<LiveDeployment> exited(ProductExited exit) {
+        Watch watch = watches.get(exit.spec());
+        // A restart runs the same version and attempt again: an exit from before this deployment was watched is the
+        // process it replaced (a redelivered report), not this one.
+        if (watch == null || watch.deployment.version() != exit.version()
+                || watch.deployment.attempt() != exit.attempt() || exit.exitedAt().isBefore(watch.since)) {
+            return Optional.empty();
+        }
+        watch.exit = exit;
+        watch.healthyStreak = 0;
+        return Optional.of(watch.deployment);
+    }
+
+    /** Healthy probes in a row of the spec's watched deployment since it was watched or last failed or exited. */
+    public synchronized int healthyStreak(String spec) {
+        Watch watch = watches.get(spec);
+        return watch == null ? 0 : watch.healthyStreak;
+    }
+
     private Verdict healthy(Watch watch, Optional<MetricsSnapshot> metrics, Instant at) {
+        if (watch.exit == null) {
+            watch.healthyStreak++;
+        }
         watch.failures = 0;
         watch.firstFailureAt = null;
         watch.good = true;
@@ -126,16 +157,21 @@ public final class Fleet {
 
     private Verdict failed(Watch watch, ProbeResult result, Instant at) {
         watch.window.probeFailed(at);
+        watch.healthyStreak = 0;
         watch.failures++;
         if (watch.firstFailureAt == null) {
             watch.firstFailureAt = at;
         }
+        String evidence = "GET " + watch.deployment.url() + ProductContract.HEALTH_PATH + ": "
+                + result.observation() + " x " + watch.failures;
+        if (result.refused() && watch.exit != null) {
+            return new Troubled(trouble(watch, Kind.CRASH, evidence + "; the deployer reported: "
+                    + watch.exit.evidence(), watch.exit.exitedAt()));
+        }
         if (watch.failures < failureThreshold) {
             return new Failing(watch.deployment);
         }
-        return new Troubled(trouble(watch, result.refused() ? Kind.CRASH : Kind.UNHEALTHY,
-                "GET " + watch.deployment.url() + ProductContract.HEALTH_PATH + ": " + result.observation() + " x "
-                        + watch.failures,
+        return new Troubled(trouble(watch, result.refused() ? Kind.CRASH : Kind.UNHEALTHY, evidence,
                 watch.firstFailureAt));
     }
 
@@ -169,12 +205,16 @@ public final class Fleet {
         final Slo slo;
         final SloWindow window;
         final Integer previousGood;
+        final Instant since;
         boolean good;
         int failures;
+        int healthyStreak;
         Instant firstFailureAt;
+        ProductExited exit;
 
-        Watch(LiveDeployment deployment, Slo slo, Integer previousGood, SloWindow window) {
+        Watch(LiveDeployment deployment, Slo slo, Integer previousGood, SloWindow window, Instant since) {
             this.deployment = deployment;
+            this.since = since;
             this.slo = slo;
             this.previousGood = previousGood;
             this.window = window;

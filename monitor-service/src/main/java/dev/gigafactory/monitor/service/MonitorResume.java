@@ -15,7 +15,7 @@ public class MonitorResume {
 
     void onStart(@Observes StartupEvent start, MonitorStore store, Fleet fleet, StageTracker stages,
             IncidentDesk desk, MonitorConfig config, Clock clock) {
-        store.watched().forEach(fleet::restore);
+        store.watched().forEach(saved -> fleet.restore(saved, clock.instant()));
         store.stages().forEach(stages::restore);
         desk.resume(store.incidentsSince(clock.instant().minus(config.historyHorizon())));
         LOG.infof("resumed: %d deployments watched", fleet.live().size());

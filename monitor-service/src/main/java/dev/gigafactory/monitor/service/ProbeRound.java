@@ -15,28 +15,38 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One round of probes: every live deployment at once, so one slow product does not delay the others' verdicts. A
- * healthy product is also scraped for its SLO window, once per scrape interval: its counters are cumulative, so a
- * coarser scrape loses no request, and the probe alone decides whether it is up. Rounds may overlap (one waits for a
- * product that does not answer while the next goes on with the others); a deployment whose probe is still out is left
- * out of the next round, so probes of one product are never stacked up and its verdicts stay in order.
+ * One round of probes: every live deployment that is due, at once, so one slow product does not delay the others'
+ * verdicts. A deployment is due every round until it has answered {@link Cadence#steadyAfter} probes in a row, then
+ * once per steady interval (a failed probe, or its process's exit, puts it back on every round). A healthy product is
+ * also scraped for its SLO window, once per scrape interval: its counters are cumulative, so a coarser scrape loses no
+ * request, and the probe alone decides whether it is up. Rounds may overlap (one waits for a product that does not
+ * answer while the next goes on with the others); a deployment whose probe is still out is left out of the next round,
+ * so probes of one product are never stacked up and its verdicts stay in order.
  */
 public final class ProbeRound {
+
+    /** How often a settled deployment is probed, after how many healthy probes in a row, and how often scraped. */
+    public record Cadence(Duration steadyInterval, int steadyAfter, Duration scrapeInterval) {
+    }
+
+    // Rounds start on the scheduler's beat, a few milliseconds early or late: without it a 3 s interval becomes 4 s.
+    private static final Duration BEAT_SLACK = Duration.ofMillis(250);
 
     private final Fleet fleet;
     private final HealthProber prober;
     private final IncidentDesk desk;
     private final Clock clock;
-    private final Duration scrapeInterval;
+    private final Cadence cadence;
     private final Set<String> probing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> lastProbed = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastScraped = new ConcurrentHashMap<>();
 
-    public ProbeRound(Fleet fleet, HealthProber prober, IncidentDesk desk, Clock clock, Duration scrapeInterval) {
+    public ProbeRound(Fleet fleet, HealthProber prober, IncidentDesk desk, Clock clock, Cadence cadence) {
         this.fleet = fleet;
         this.prober = prober;
         this.desk = desk;
         this.clock = clock;
-        this.scrapeInterval = scrapeInterval;
+        this.cadence = cadence;
     }
 
     /**
@@ -46,12 +56,33 @@ public final class ProbeRound {
     public List<IncidentDetected> run() {
         List<LiveDeployment> live = fleet.live();
         lastScraped.keySet().retainAll(live.stream().map(LiveDeployment::url).toList());
+        lastProbed.keySet().retainAll(live.stream().map(LiveDeployment::spec).toList());
+        Instant now = clock.instant();
         List<CompletableFuture<Optional<IncidentDetected>>> probes = live.stream()
-                .filter(deployment -> probing.add(deployment.spec()))
-                .map(deployment -> probe(deployment).whenComplete((verdict, failure) -> probing.remove(deployment
-                        .spec())))
+                .filter(deployment -> due(deployment, now) && probing.add(deployment.spec()))
+                .map(deployment -> start(deployment, now))
                 .toList();
         return probes.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Probes the spec's watched deployment now, out of turn; returns the incident it starts. Nothing when none is
+     * watched, or when a probe of it is already out (its verdict is on its way).
+     */
+    public Optional<IncidentDetected> probeNow(String spec) {
+        return fleet.watched(spec).filter(deployment -> probing.add(spec))
+                .flatMap(deployment -> start(deployment, clock.instant()).join());
+    }
+
+    private boolean due(LiveDeployment deployment, Instant now) {
+        Instant last = lastProbed.get(deployment.spec());
+        return last == null || fleet.healthyStreak(deployment.spec()) < cadence.steadyAfter()
+                || !now.plus(BEAT_SLACK).isBefore(last.plus(cadence.steadyInterval()));
+    }
+
+    private CompletableFuture<Optional<IncidentDetected>> start(LiveDeployment deployment, Instant now) {
+        lastProbed.put(deployment.spec(), now);
+        return probe(deployment).whenComplete((verdict, failure) -> probing.remove(deployment.spec()));
     }
 
     private CompletableFuture<Optional<IncidentDetected>> probe(LiveDeployment deployment) {
@@ -63,7 +94,7 @@ public final class ProbeRound {
     private boolean scrapeDue(LiveDeployment deployment) {
         Instant now = clock.instant();
         Instant last = lastScraped.get(deployment.url());
-        if (last != null && now.isBefore(last.plus(scrapeInterval))) {
+        if (last != null && now.isBefore(last.plus(cadence.scrapeInterval()))) {
             return false;
         }
         lastScraped.put(deployment.url(), now);

@@ -1,6 +1,7 @@
 package dev.gigafactory.monitor.service;
 
 import dev.gigafactory.contracts.events.IncidentDetected;
+import dev.gigafactory.contracts.events.ProductExited;
 import dev.gigafactory.monitor.messaging.IncidentPublisher;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -15,21 +16,24 @@ import org.jboss.logging.Logger;
 
 /**
  * Every {@code monitor.probe-interval}, on a worker thread: a probe round over the fleet and a look for stuck
- * pipeline stages; then publishes the incidents they start.
+ * pipeline stages; then publishes the incidents they start. Out of turn, a probe of one product whose process the
+ * deployer saw end.
  */
 @ApplicationScoped
 public class ProbeScheduler {
 
     private static final Logger LOG = Logger.getLogger(ProbeScheduler.class);
 
+    private final Fleet fleet;
     private final ProbeRound round;
     private final StageTracker stages;
     private final IncidentDesk desk;
     private final IncidentPublisher publisher;
     private final Clock clock;
 
-    public ProbeScheduler(ProbeRound round, StageTracker stages, IncidentDesk desk, IncidentPublisher publisher,
-            Clock clock) {
+    public ProbeScheduler(Fleet fleet, ProbeRound round, StageTracker stages, IncidentDesk desk,
+            IncidentPublisher publisher, Clock clock) {
+        this.fleet = fleet;
         this.round = round;
         this.stages = stages;
         this.desk = desk;
@@ -49,6 +53,11 @@ public class ProbeScheduler {
                 .flatMap(Optional::stream)
                 .forEach(incidents::add);
         incidents.forEach(this::publish);
+    }
+
+    /** The deployer saw the product's process end: probe it now, and announce the crash it confirms. */
+    public void exited(ProductExited exit) {
+        fleet.exited(exit).flatMap(deployment -> round.probeNow(deployment.spec())).ifPresent(this::publish);
     }
 
     private void publish(IncidentDetected incident) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected.Kind;
+import dev.gigafactory.contracts.events.ProductExited;
 import dev.gigafactory.monitor.domain.LiveDeployment;
 import dev.gigafactory.monitor.domain.ProbeResult;
 import dev.gigafactory.monitor.domain.Trouble;
@@ -115,6 +116,64 @@ class FleetTest {
         assertThat(trouble.kind()).isEqualTo(Kind.SLO_BREACH);
         assertThat(trouble.evidence()).startsWith("GET http://127.0.0.1:9001/metrics over 60s: availability 100.00%")
                 .contains("p99 ").contains("(target 250 ms)");
+    }
+
+    @Test
+    void anExitTheDeployerReportedMakesTheFirstRefusedProbeACrashTimedFromTheExit() {
+        LiveDeployment todo = watch("todo", 1, "http://127.0.0.1:9001");
+        Instant exitedAt = NOW.plusSeconds(10);
+
+        assertThat(fleet.exited(exit("todo", 1, exitedAt))).contains(todo);
+        Trouble trouble = trouble(fleet.record(todo, ProbeResult.connectionRefused(), Optional.empty(),
+                exitedAt.plusMillis(30)));
+
+        assertThat(trouble.kind()).isEqualTo(Kind.CRASH);
+        assertThat(trouble.evidence()).isEqualTo("GET http://127.0.0.1:9001/health: connection refused x 1;"
+                + " the deployer reported: pid 4242 exited unexpectedly");
+        assertThat(trouble.since()).as("detection is timed from the exit").isEqualTo(exitedAt);
+    }
+
+    @Test
+    void anExitDoesNotMakeATimeoutACrash() {
+        LiveDeployment todo = watch("todo", 1, "http://127.0.0.1:9001");
+        fleet.exited(exit("todo", 1, NOW.plusSeconds(1)));
+
+        assertThat(fleet.record(todo, ProbeResult.unhealthy("no answer within 1000 ms"), Optional.empty(), NOW))
+                .isInstanceOf(Fleet.Failing.class);
+    }
+
+    @Test
+    void anExitOfAnotherVersionOrFromBeforeTheDeploymentWasWatchedIsNotItsOwn() {
+        LiveDeployment todo = watch("todo", 2, "http://127.0.0.1:9001");
+
+        assertThat(fleet.exited(exit("todo", 1, NOW.plusSeconds(1)))).as("an older version").isEmpty();
+        assertThat(fleet.exited(exit("todo", 2, NOW.minusMillis(1))))
+                .as("the process a restart replaced, reported again").isEmpty();
+        assertThat(fleet.exited(exit("other", 2, NOW.plusSeconds(1)))).as("a spec not watched").isEmpty();
+        assertThat(fleet.record(todo, ProbeResult.connectionRefused(), Optional.empty(), NOW))
+                .isInstanceOf(Fleet.Failing.class);
+    }
+
+    @Test
+    void healthyProbesInARowAreCountedUntilAFailureOrAnExit() {
+        LiveDeployment todo = watch("todo", 1, "http://127.0.0.1:9001");
+        for (int i = 0; i < 3; i++) {
+            fleet.record(todo, ProbeResult.up(), Optional.empty(), NOW);
+        }
+        assertThat(fleet.healthyStreak("todo")).isEqualTo(3);
+
+        fleet.record(todo, ProbeResult.unhealthy("HTTP 503"), Optional.empty(), NOW);
+        assertThat(fleet.healthyStreak("todo")).isZero();
+        fleet.record(todo, ProbeResult.up(), Optional.empty(), NOW);
+        assertThat(fleet.healthyStreak("todo")).isEqualTo(1);
+
+        fleet.exited(exit("todo", 1, NOW.plusSeconds(1)));
+        fleet.record(todo, ProbeResult.up(), Optional.empty(), NOW.plusSeconds(1));
+        assertThat(fleet.healthyStreak("todo")).as("probed every round until it is replaced").isZero();
+    }
+
+    private static ProductExited exit(String spec, int version, Instant at) {
+        return new ProductExited(spec, version, 1, 4242, at, "pid 4242 exited unexpectedly");
     }
 
     private static Trouble trouble(Fleet.Verdict verdict) {

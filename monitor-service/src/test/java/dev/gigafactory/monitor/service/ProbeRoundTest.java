@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
+import dev.gigafactory.contracts.events.ProductExited;
 import dev.gigafactory.monitor.domain.LadderPolicy;
 import dev.gigafactory.monitor.testing.Products;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +32,8 @@ class ProbeRoundTest {
 
     private final Fleet fleet = new Fleet(2, Duration.ofSeconds(60), 20);
     private final ProbeRound round = new ProbeRound(fleet, new HealthProber(Duration.ofSeconds(30)), desk(),
-            Clock.systemUTC(), Duration.ofSeconds(5));
+            Clock.systemUTC(), new ProbeRound.Cadence(Duration.ofSeconds(3), 5, Duration.ofSeconds(5)));
+    private final AtomicInteger fineStatus = new AtomicInteger(200);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger hungProbes = new AtomicInteger();
     private final AtomicInteger fineProbes = new AtomicInteger();
@@ -52,7 +56,7 @@ class ProbeRoundTest {
         });
         server.createContext("/fine/", exchange -> {
             (exchange.getRequestURI().getPath().endsWith("/metrics") ? fineScrapes : fineProbes).incrementAndGet();
-            exchange.sendResponseHeaders(200, -1);
+            exchange.sendResponseHeaders(fineStatus.get(), -1);
             exchange.close();
         });
         server.start();
@@ -92,32 +96,84 @@ class ProbeRoundTest {
     @Test
     void aHealthyProductIsProbedEveryRoundAndScrapedOncePerScrapeInterval() {
         release.countDown(); // the silent product answers: only the healthy one is counted here
-        Instant[] now = {Instant.now()};
-        ProbeRound timed = new ProbeRound(fleet, new HealthProber(Duration.ofSeconds(30)), desk(), new Clock() {
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        }, Duration.ofSeconds(5));
+        SteppedClock clock = new SteppedClock();
+        ProbeRound timed = timed(clock, new ProbeRound.Cadence(Duration.ofSeconds(3), 100, Duration.ofSeconds(5)));
 
         for (int i = 0; i < 5; i++) {
             timed.run();
-            now[0] = now[0].plusSeconds(1);
+            clock.step(Duration.ofSeconds(1));
         }
 
         assertThat(fineProbes.get()).isEqualTo(5);
         assertThat(fineScrapes.get()).as("rounds at 0-4 s, one 5 s scrape interval").isEqualTo(1);
         timed.run();
         assertThat(fineScrapes.get()).as("at 5 s the interval is over").isEqualTo(2);
+    }
+
+    @Test
+    void aSettledProductIsProbedOncePerSteadyIntervalUntilAProbeFails() {
+        release.countDown();
+        SteppedClock clock = new SteppedClock();
+        ProbeRound timed = timed(clock, new ProbeRound.Cadence(Duration.ofSeconds(3), 3, Duration.ofMinutes(1)));
+
+        for (int second = 0; second < 10; second++) {
+            timed.run();
+            clock.step(Duration.ofSeconds(1));
+        }
+        assertThat(fineProbes.get()).as("every round at 0, 1, 2 s; settled, at 5 and 8 s").isEqualTo(5);
+
+        fineStatus.set(503);
+        for (int second = 10; second < 14; second++) {
+            timed.run();
+            clock.step(Duration.ofSeconds(1));
+        }
+        assertThat(fineProbes.get()).as("the failed probe at 11 s, then every round at 12 and 13 s").isEqualTo(8);
+    }
+
+    @Test
+    void aProductWhoseExitWasReportedIsProbedAtOnceAndItsFirstRefusedProbeIsACrash() throws IOException {
+        String gone;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            gone = "http://127.0.0.1:" + closed.getLocalPort();
+        }
+        fleet.track(Products.deployed("gone", 1, gone, DeploymentCompleted.DEPLOY), Instant.now());
+        fleet.exited(new ProductExited("gone", 1, 1, 4242, Instant.now(), "pid 4242 exited unexpectedly"));
+
+        IncidentDetected incident = round.probeNow("gone").orElseThrow();
+
+        assertThat(incident.kind()).isEqualTo(IncidentDetected.Kind.CRASH);
+        assertThat(incident.action()).isEqualTo(IncidentDetected.Remediation.RESTART);
+        assertThat(incident.evidence()).isEqualTo("GET " + gone + "/health: connection refused x 1;"
+                + " the deployer reported: pid 4242 exited unexpectedly");
+        assertThat(round.probeNow("never-deployed")).isEmpty();
+    }
+
+    private ProbeRound timed(Clock clock, ProbeRound.Cadence cadence) {
+        return new ProbeRound(fleet, new HealthProber(Duration.ofSeconds(30)), desk(), clock, cadence);
+    }
+
+    /** A clock the test moves on by hand. */
+    private static final class SteppedClock extends Clock {
+
+        private Instant now = Instant.now();
+
+        void step(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }

@@ -7,10 +7,13 @@ import static org.hamcrest.Matchers.containsString;
 
 import dev.gigafactory.contracts.codec.CloudEventCodec;
 import dev.gigafactory.contracts.codec.Digests;
+import dev.gigafactory.contracts.codec.EncodedEvent;
 import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Kind;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
+import dev.gigafactory.contracts.events.ProductExited;
+import dev.gigafactory.contracts.events.SpecRetired;
 import dev.gigafactory.contracts.product.ProductProcess;
 import dev.gigafactory.contracts.topics.Topics;
 import dev.gigafactory.devstack.testing.KafkaResource;
@@ -28,9 +31,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class DeploymentCompletedListenerTest {
+class DeploymentsListenerTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -87,6 +92,24 @@ class DeploymentCompletedListenerTest {
     }
 
     @Test
+    void anExitTheDeployerReportsIsACrashAtTheFirstRefusedProbe() throws Exception {
+        String spec = newSpec();
+        ProductProcess product = start();
+        kafka.publish(deployed(spec, 1, product.baseUrl()));
+        await().atMost(WAIT).until(() -> fleet.watched(spec).isPresent());
+
+        product.stop(Duration.ofSeconds(5));
+        kafka.publish(new ProductExited(spec, 1, 1, product.pid(), Instant.now(), "pid " + product.pid()
+                + " exited unexpectedly"));
+
+        IncidentDetected incident = kafka.awaitEvent(IncidentDetected.class, i -> i.spec().equals(spec), WAIT);
+        assertThat(incident.kind()).isEqualTo(Kind.CRASH);
+        assertThat(incident.action()).isEqualTo(Remediation.RESTART);
+        assertThat(incident.evidence()).startsWith("GET " + product.baseUrl() + "/health: connection refused x ")
+                .endsWith("; the deployer reported: pid " + product.pid() + " exited unexpectedly");
+    }
+
+    @Test
     void aRestartAnnouncedAtANewUrlHealsTheIncidentAndTheNextCrashIsANewOne() throws Exception {
         String spec = newSpec();
         ProductProcess first = start();
@@ -124,6 +147,19 @@ class DeploymentCompletedListenerTest {
 
         assertThat(kafka.awaitRecord(Topics.DLQ, r -> key.equals(r.key()), WAIT).value())
                 .isEqualTo("garbage".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anEventOfAnotherKindOnTheExitTopicGoesToTheDeadLetterTopic() {
+        String spec = newSpec();
+        EncodedEvent retired = CloudEventCodec.encode(new SpecRetired(spec, 1, 1, "r-1", "test", Instant.now()),
+                "/test");
+        kafka.publishRaw(Topics.PRODUCTS_EXITED, spec, retired.value(), retired.headers());
+
+        ConsumerRecord<String, byte[]> dead = kafka.awaitRecord(Topics.DLQ, r -> spec.equals(r.key()), WAIT);
+        assertThat(CloudEventCodec.decode(dead.headers(), dead.value(), SpecRetired.class).data().spec())
+                .isEqualTo(spec);
+        assertThat(fleet.watched(spec)).isEmpty();
     }
 
     private ProductProcess start() throws Exception {
