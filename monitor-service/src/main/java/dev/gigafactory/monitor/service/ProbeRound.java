@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One round of probes: every live deployment that is due, at once, so one slow product does not delay the others'
  * verdicts. A deployment is due every round until it has answered {@link Cadence#steadyAfter} probes in a row, then
- * once per steady interval (a failed probe, or its process's exit, puts it back on every round). A healthy product is
+ * once per steady interval (a failed probe, or its process's exit, puts it back on every round); a failed probe short
+ * of the failure threshold is tried again at once. A healthy product is
  * also scraped for its SLO window, once per scrape interval: its counters are cumulative, so a coarser scrape loses no
  * request, and the probe alone decides whether it is up. Rounds may overlap (one waits for a product that does not
  * answer while the next goes on with the others); a deployment whose probe is still out is left out of the next round,
@@ -85,10 +86,15 @@ public final class ProbeRound {
         return probe(deployment).whenComplete((verdict, failure) -> probing.remove(deployment.spec()));
     }
 
+    // A failed probe short of the threshold is tried again at once: the threshold is there to rule out one bad answer,
+    // not to wait for the next round, which would find a hung product's first probe still waiting out its timeout.
     private CompletableFuture<Optional<IncidentDetected>> probe(LiveDeployment deployment) {
         return prober.probe(deployment.url()).thenCompose(result -> result.healthy() && scrapeDue(deployment)
-                ? prober.scrape(deployment.url()).thenApply(metrics -> judge(deployment, result, metrics))
-                : CompletableFuture.completedFuture(judge(deployment, result, Optional.empty())));
+                ? prober.scrape(deployment.url()).thenApply(metrics -> record(deployment, result, metrics))
+                : CompletableFuture.completedFuture(record(deployment, result, Optional.empty())))
+                .thenCompose(verdict -> verdict instanceof Fleet.Failing
+                        ? probe(deployment)
+                        : CompletableFuture.completedFuture(decide(deployment, verdict)));
     }
 
     private boolean scrapeDue(LiveDeployment deployment) {
@@ -101,10 +107,12 @@ public final class ProbeRound {
         return true;
     }
 
-    private Optional<IncidentDetected> judge(LiveDeployment deployment, ProbeResult result,
-            Optional<MetricsSnapshot> metrics) {
+    private Fleet.Verdict record(LiveDeployment deployment, ProbeResult result, Optional<MetricsSnapshot> metrics) {
+        return fleet.record(deployment, result, metrics, clock.instant());
+    }
+
+    private Optional<IncidentDetected> decide(LiveDeployment deployment, Fleet.Verdict verdict) {
         Instant now = clock.instant();
-        Fleet.Verdict verdict = fleet.record(deployment, result, metrics, now);
         if (verdict instanceof Fleet.Healthy) {
             desk.healthy(deployment.spec(), now);
         } else if (verdict instanceof Fleet.Troubled troubled) {

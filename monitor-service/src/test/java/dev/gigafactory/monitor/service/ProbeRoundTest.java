@@ -111,7 +111,7 @@ class ProbeRoundTest {
     }
 
     @Test
-    void aSettledProductIsProbedOncePerSteadyIntervalUntilAProbeFails() {
+    void aSettledProductIsProbedOncePerSteadyIntervalUntilAProbeFailsWhichIsTriedAgainAtOnce() {
         release.countDown();
         SteppedClock clock = new SteppedClock();
         ProbeRound timed = timed(clock, new ProbeRound.Cadence(Duration.ofSeconds(3), 3, Duration.ofMinutes(1)));
@@ -123,11 +123,15 @@ class ProbeRoundTest {
         assertThat(fineProbes.get()).as("every round at 0, 1, 2 s; settled, at 5 and 8 s").isEqualTo(5);
 
         fineStatus.set(503);
+        List<List<IncidentDetected>> rounds = new java.util.ArrayList<>();
         for (int second = 10; second < 14; second++) {
-            timed.run();
+            rounds.add(timed.run());
             clock.step(Duration.ofSeconds(1));
         }
-        assertThat(fineProbes.get()).as("the failed probe at 11 s, then every round at 12 and 13 s").isEqualTo(8);
+        assertThat(rounds.get(1)).as("the round at 11 s reaches the threshold by itself").singleElement()
+                .extracting(IncidentDetected::kind).isEqualTo(IncidentDetected.Kind.UNHEALTHY);
+        assertThat(fineProbes.get()).as("at 11 s the failed probe and its retry at once, then every round at 12 and"
+                + " 13 s").isEqualTo(9);
     }
 
     @Test
