@@ -9,6 +9,7 @@ import dev.gigafactory.contracts.events.DeploymentCompleted;
 import dev.gigafactory.contracts.events.IncidentDetected;
 import dev.gigafactory.contracts.events.IncidentDetected.Kind;
 import dev.gigafactory.contracts.events.IncidentDetected.Remediation;
+import dev.gigafactory.contracts.events.ProductExited;
 import dev.gigafactory.devstack.launcher.Fleet;
 import dev.gigafactory.e2e.FleetProducts;
 import dev.gigafactory.e2e.FleetSupport;
@@ -55,8 +56,10 @@ class HealingIT {
         IncidentDetected crash = FleetWatch.await(fleet, spec, IncidentDetected.class, incident -> true, WAIT).data();
         assertThat(crash.kind()).as(crash.evidence()).isEqualTo(Kind.CRASH);
         assertThat(crash.action()).isEqualTo(Remediation.RESTART);
-        assertThat(crash.evidence()).as("the deployer's report of the exit reached the monitor")
-                .contains("; the deployer reported: pid ").contains(" exited unexpectedly at ");
+        ProductExited exit = FleetWatch.await(fleet, spec, ProductExited.class, reported -> true, WAIT).data();
+        assertThat(exit.version()).isEqualTo(1);
+        assertThat(exit.evidence()).as("the deployer reported the exit as it happened")
+                .contains(" exited unexpectedly");
         DeploymentCompleted restart = FleetWatch.await(fleet, spec, DeploymentCompleted.class,
                 deployment -> DeploymentCompleted.restartFor(crash.incidentId()).equals(deployment.cause()), WAIT)
                 .data();

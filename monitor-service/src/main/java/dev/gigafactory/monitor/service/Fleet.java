@@ -199,29 +199,4 @@ public final class Fleet {
     public synchronized Optional<LiveDeployment> watched(String spec) {
         return Optional.ofNullable(watches.get(spec)).map(watch -> watch.deployment);
     }
-
-    private static final class Watch {
-        final LiveDeployment deployment;
-        final Slo slo;
-        final SloWindow window;
-        final Integer previousGood;
-        final Instant since;
-        boolean good;
-        int failures;
-        int healthyStreak;
-        Instant firstFailureAt;
-        ProductExited exit;
-
-        Watch(LiveDeployment deployment, Slo slo, Integer previousGood, SloWindow window, Instant since) {
-            this.deployment = deployment;
-            this.since = since;
-            this.slo = slo;
-            this.previousGood = previousGood;
-            this.window = window;
-        }
-
-        WatchedDeployment saved() {
-            return new WatchedDeployment(deployment, slo, previousGood);
-        }
-    }
 }

@@ -72,15 +72,11 @@ class DeploymentsListenerTest {
     @Test
     void aCrashedProductRaisesOneRestartIncidentPerOutage() throws Exception {
         String spec = newSpec();
-        ProductProcess product = start();
-        kafka.publish(deployed(spec, 1, product.baseUrl()));
-        await().atMost(WAIT).until(() -> fleet.watched(spec).isPresent());
+        ProductProcess product = watched(spec);
 
         product.stop(Duration.ofSeconds(5));
 
-        IncidentDetected incident = kafka.awaitEvent(IncidentDetected.class, i -> i.spec().equals(spec), WAIT);
-        assertThat(incident.kind()).isEqualTo(Kind.CRASH);
-        assertThat(incident.action()).isEqualTo(Remediation.RESTART);
+        IncidentDetected incident = restartForCrash(spec);
         assertThat(incident.version()).isEqualTo(1);
         assertThat(incident.evidence()).startsWith("GET " + product.baseUrl() + "/health: connection refused x ");
         // The outage goes on for more probes (within the remediation timeout); it is still the one incident.
@@ -92,29 +88,27 @@ class DeploymentsListenerTest {
     }
 
     @Test
-    void anExitTheDeployerReportsIsACrashAtTheFirstRefusedProbe() throws Exception {
+    void aReportedExitMakesTheFirstRefusedProbeACrashWithTheReportAsEvidence() throws Exception {
         String spec = newSpec();
-        ProductProcess product = start();
-        kafka.publish(deployed(spec, 1, product.baseUrl()));
-        await().atMost(WAIT).until(() -> fleet.watched(spec).isPresent());
+        ProductProcess product = watched(spec);
+        await().atMost(WAIT).until(() -> fleet.healthyStreak(spec) > 0);
 
-        product.stop(Duration.ofSeconds(5));
+        // Reported before the process is gone, so that no probe can find it gone first: the probe the report
+        // triggers finds it healthy, and the report waits for the probe that does not.
         kafka.publish(new ProductExited(spec, 1, 1, product.pid(), Instant.now(), "pid " + product.pid()
                 + " exited unexpectedly"));
+        await().atMost(WAIT).until(() -> fleet.healthyStreak(spec) == 0);
+        product.stop(Duration.ofSeconds(5));
 
-        IncidentDetected incident = kafka.awaitEvent(IncidentDetected.class, i -> i.spec().equals(spec), WAIT);
-        assertThat(incident.kind()).isEqualTo(Kind.CRASH);
-        assertThat(incident.action()).isEqualTo(Remediation.RESTART);
-        assertThat(incident.evidence()).startsWith("GET " + product.baseUrl() + "/health: connection refused x ")
-                .endsWith("; the deployer reported: pid " + product.pid() + " exited unexpectedly");
+        IncidentDetected incident = restartForCrash(spec);
+        assertThat(incident.evidence()).isEqualTo("GET " + product.baseUrl() + "/health: connection refused x 1;"
+                + " the deployer reported: pid " + product.pid() + " exited unexpectedly");
     }
 
     @Test
     void aRestartAnnouncedAtANewUrlHealsTheIncidentAndTheNextCrashIsANewOne() throws Exception {
         String spec = newSpec();
-        ProductProcess first = start();
-        kafka.publish(deployed(spec, 1, first.baseUrl()));
-        await().atMost(WAIT).until(() -> fleet.watched(spec).isPresent());
+        ProductProcess first = watched(spec);
         first.stop(Duration.ofSeconds(5));
         IncidentDetected crash = kafka.awaitEvent(IncidentDetected.class, i -> i.spec().equals(spec), WAIT);
 
@@ -160,6 +154,21 @@ class DeploymentsListenerTest {
         assertThat(CloudEventCodec.decode(dead.headers(), dead.value(), SpecRetired.class).data().spec())
                 .isEqualTo(spec);
         assertThat(fleet.watched(spec)).isEmpty();
+    }
+
+    /** A product started and announced as v1 of {@code spec}, once the monitor watches it. */
+    private ProductProcess watched(String spec) throws Exception {
+        ProductProcess product = start();
+        kafka.publish(deployed(spec, 1, product.baseUrl()));
+        await().atMost(WAIT).until(() -> fleet.watched(spec).isPresent());
+        return product;
+    }
+
+    private IncidentDetected restartForCrash(String spec) {
+        IncidentDetected incident = kafka.awaitEvent(IncidentDetected.class, i -> i.spec().equals(spec), WAIT);
+        assertThat(incident.kind()).isEqualTo(Kind.CRASH);
+        assertThat(incident.action()).isEqualTo(Remediation.RESTART);
+        return incident;
     }
 
     private ProductProcess start() throws Exception {
